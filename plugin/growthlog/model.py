@@ -1,0 +1,221 @@
+"""The journal's vocabulary: one interview round is an `Entry`.
+
+Everything here is immutable so that a parsed entry can be cached across
+`mkdocs serve` rebuilds and shared by every view without defensive copies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+
+class Stage(str, Enum):
+    """How far a process went; the order of the members is the order of a process."""
+
+    APPLIED = "applied"
+    SCREEN = "screen"
+    TECHNICAL = "technical"
+    TAKE_HOME = "take-home"
+    ONSITE = "onsite"
+    FINAL = "final"
+    OFFER = "offer"
+
+    @property
+    def rank(self) -> int:
+        """Position in the process: applied is 0, offer is 6."""
+        return _STAGE_ORDER.index(self)
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ").capitalize()
+
+
+_STAGE_ORDER = list(Stage)
+
+
+class Outcome(str, Enum):
+    """What came of a round."""
+
+    PENDING = "pending"
+    ADVANCED = "advanced"
+    REJECTED = "rejected"
+    OFFER = "offer"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    WITHDREW = "withdrew"
+    GHOSTED = "ghosted"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def is_closed(self) -> bool:
+        """True when the process ended with this round (no more rounds expected)."""
+        return self in _CLOSED_OUTCOMES
+
+
+_CLOSED_OUTCOMES = frozenset(
+    {Outcome.REJECTED, Outcome.ACCEPTED, Outcome.DECLINED, Outcome.WITHDREW, Outcome.GHOSTED}
+)
+
+
+class Format(str, Enum):
+    """How a round was held."""
+
+    PHONE = "phone"
+    VIDEO = "video"
+    ONSITE = "onsite"
+    TAKE_HOME = "take-home"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ").capitalize()
+
+
+class PlanStatus(str, Enum):
+    """Where a development plan item stands."""
+
+    TODO = "todo"
+    DOING = "doing"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return {"todo": "To do", "doing": "Doing", "done": "Done"}[self.value]
+
+
+class QuestionCategory(str, Enum):
+    """The kind of interview question."""
+
+    BEHAVIORAL = "behavioral"
+    TECHNICAL = "technical"
+    SYSTEM_DESIGN = "system-design"
+    CULTURE = "culture"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ").capitalize()
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """Feedback asked for after a round, and what came back."""
+
+    requested: dt.date | None = None
+    received: dt.date | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """One development plan item: a gap turned into an action."""
+
+    skill: str
+    action: str
+    status: PlanStatus = PlanStatus.TODO
+    due: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question asked in a round, with the answer given and the one to give next time."""
+
+    q: str
+    category: QuestionCategory = QuestionCategory.OTHER
+    tough: bool = False
+    answer: str = ""
+    better_answer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFit:
+    """How well the role and the company fit: the material for refining the search."""
+
+    role_fit: int | None = None
+    company_fit: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Lesson:
+    """A lesson learned; `theme` groups lessons on the lessons page."""
+
+    text: str
+    theme: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PrivateValue:
+    """One private value, flattened: `key` is a dotted path such as `private.salary`."""
+
+    key: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One interview round, as read from one file under `entries/`."""
+
+    path: str
+    """Path of the file relative to the entries folder, with forward slashes."""
+    date: dt.date
+    company: str
+    role: str
+    stage: Stage
+    outcome: Outcome
+    format: Format | None = None
+    seniority: str = ""
+    application_id: str = ""
+    """The explicit `application` id, or empty when the default (company + role) applies."""
+    confidence: int | None = None
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+    went_well: tuple[str, ...] = ()
+    fell_short: tuple[str, ...] = ()
+    feedback: Feedback | None = None
+    development: tuple[PlanItem, ...] = ()
+    questions: tuple[Question, ...] = ()
+    search: SearchFit | None = None
+    lessons: tuple[Lesson, ...] = ()
+    interviewers: tuple[str, ...] = ()
+    private: tuple[PrivateValue, ...] = ()
+    body: str = ""
+    body_line: int = 1
+    """Line of the file where the Markdown body starts (for messages about the body)."""
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def application_key(self) -> str:
+        """The key that ties the rounds of one process together."""
+        if self.application_id:
+            return "id:" + normalise_key(self.application_id)
+        return "cr:" + normalise_key(self.company) + " / " + normalise_key(self.role)
+
+    @property
+    def title(self) -> str:
+        """A human title: company, role and stage. Plain text: escape it where it is shown."""
+        return f"{self.company} · {self.role} · {self.stage.label}"
+
+    @property
+    def private_values(self) -> tuple[PrivateValue, ...]:
+        """Every value that must never reach a published site, interviewers included."""
+        names = tuple(PrivateValue(f"interviewers[{i}]", name) for i, name in enumerate(self.interviewers))
+        return names + self.private
+
+
+_SPACES = re.compile(r"\s+")
+_PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def normalise_key(text: str) -> str:
+    """Fold case, punctuation and spacing so that near-identical wordings group together."""
+    folded = _PUNCTUATION.sub(" ", text.casefold())
+    return _SPACES.sub(" ", folded).strip()

@@ -1,0 +1,216 @@
+"""Read every entry of a journal: files in, validated `Entry` objects and problems out.
+
+No MkDocs here: `growthlog check`, the plugin and the benchmark all call
+`read_journal`, so they report exactly the same problems.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from growthlog import frontmatter, schema, yamlnodes
+from growthlog.problems import GrowthlogError, Problem, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+    from growthlog.model import Entry
+
+#: Folders MkDocs leaves out of the docs dir by default; we leave them out too.
+_SKIPPED_TOP_FOLDERS = frozenset({"templates"})
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """What a journal read produced: the valid entries (sorted by date) and every problem."""
+
+    entries: tuple[Entry, ...]
+    problems: tuple[Problem, ...]
+    invalid: Mapping[str, tuple[Problem, ...]] = field(default_factory=dict)
+    """Files (relative to the entries folder) that could not be read as entries, with their errors."""
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+
+def read_entry(path: str, raw: bytes) -> tuple[Entry | None, list[Problem]]:
+    """Read one entry from its bytes; `path` is relative to the entries folder.
+
+    Never raises: every problem, from undecodable bytes to a YAML alias bomb, comes
+    back as a `Problem` naming the file and the line.
+    """
+    try:
+        text = frontmatter.decode(path, raw)
+        split = frontmatter.split(path, text)
+        root = yamlnodes.compose(path, split.yaml, split.yaml_line)
+        return schema.build_entry(path, split, root)
+    except GrowthlogError as err:
+        return None, list(err.problems)
+    except RecursionError:
+        return None, [Problem(path, 1, "", "the front matter is nested too deeply to read")]
+
+
+@dataclass
+class EntryCache:
+    """Parsed entries keyed by path, size and modification time.
+
+    `mkdocs serve` keeps the plugin (and so this cache) across rebuilds, so a save
+    re-reads only the file that changed.
+    """
+
+    _items: dict[str, tuple[int, int, Entry | None, list[Problem]]] = field(default_factory=dict)
+    hits: int = 0
+    misses: int = 0
+
+    def read(self, file: Path, rel: str) -> tuple[Entry | None, list[Problem]]:
+        stat = file.stat()
+        cached = self._items.get(rel)
+        if cached and cached[0] == stat.st_size and cached[1] == stat.st_mtime_ns:
+            self.hits += 1
+            return cached[2], cached[3]
+        self.misses += 1
+        entry, problems = read_entry(rel, file.read_bytes())
+        self._items[rel] = (stat.st_size, stat.st_mtime_ns, entry, problems)
+        return entry, problems
+
+    def forget_missing(self, present: set[str]) -> None:
+        """Drop files that were deleted since the last read."""
+        for rel in set(self._items) - present:
+            del self._items[rel]
+
+
+def entry_files(root: Path) -> Iterator[tuple[Path, str]]:
+    """Every Markdown file under `root` that is an entry, with its path relative to `root`."""
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        rel_dir = os.path.relpath(dirpath, root)
+        top = rel_dir.split(os.sep, 1)[0]
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if not d.startswith(".") and not (rel_dir == "." and d in _SKIPPED_TOP_FOLDERS)
+        )
+        if top.startswith(".") and rel_dir != ".":
+            continue
+        for name in sorted(filenames):
+            if name.endswith(".md") and not name.startswith("."):
+                file = Path(dirpath, name)
+                rel = name if rel_dir == "." else f"{rel_dir.replace(os.sep, '/')}/{name}"
+                yield file, rel
+
+
+def page_url(rel: str) -> str:
+    """The directory-style URL MkDocs gives a Markdown file, relative to the site root."""
+    stem = rel[: -len(".md")]
+    parent, _, name = stem.rpartition("/")
+    if name in ("index", "README"):
+        return f"{parent}/" if parent else ""
+    return f"{stem}/"
+
+
+def read_journal(
+    root: Path,
+    cache: EntryCache | None = None,
+    reserved: Mapping[str, str] | None = None,
+) -> ReadResult:
+    """Read and validate every entry under `root`.
+
+    `reserved` maps the URLs of generated pages (e.g. `timeline/`) to their names, so
+    that an entry whose file would hide one is reported instead of silently lost.
+    """
+    cache = cache if cache is not None else EntryCache()
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    invalid: dict[str, tuple[Problem, ...]] = {}
+    by_url: dict[str, str] = {}
+    present: set[str] = set()
+    real_root = root.resolve()
+
+    if not root.is_dir():
+        problem = Problem(str(root), 1, "", "the entries folder does not exist; create it or set docs_dir")
+        return ReadResult((), (problem,))
+
+    for file, rel in entry_files(root):
+        present.add(rel)
+        label = display_path(root, rel)
+        if file.is_symlink() and not _inside(file, real_root):
+            found = [
+                Problem(
+                    label,
+                    1,
+                    "",
+                    "is a link to a file outside the entries folder; "
+                    "growthlog reads only files inside it (copy the file in instead)",
+                )
+            ]
+            problems += found
+            invalid[rel] = tuple(found)
+            continue
+        url = page_url(rel)
+        clash = by_url.get(url)
+        if clash is not None or (reserved and url in reserved):
+            other = (
+                f"'{display_path(root, clash)}'"
+                if clash
+                else f"the generated {reserved[url]} page"
+                if reserved
+                else ""
+            )
+            found = [
+                Problem(
+                    label,
+                    1,
+                    "",
+                    f"would be published at /{url}, the same address as {other}; rename the file",
+                )
+            ]
+            problems += found
+            invalid[rel] = tuple(found)
+            continue
+        by_url[url] = rel
+        try:
+            entry, found = cache.read(file, rel)
+        except OSError as err:
+            found = [Problem(label, 1, "", f"cannot be read: {err.strerror}")]
+            problems += found
+            invalid[rel] = tuple(found)
+            continue
+        relabelled = _relabel(found, label)
+        problems += relabelled
+        if entry is None:
+            invalid[rel] = tuple(p for p in relabelled if p.is_error)
+        else:
+            entries.append(entry)
+    cache.forget_missing(present)
+    entries.sort(key=lambda e: (e.date, e.path))
+    problems.sort(key=lambda p: (p.path, p.line, p.severity is Severity.WARNING))
+    return ReadResult(tuple(entries), tuple(problems), invalid)
+
+
+def display_path(root: Path, rel: str) -> str:
+    """How a file is named in messages: relative to the current folder when it is below it."""
+    full = Path(root, rel)
+    try:
+        return full.absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return full.as_posix()
+
+
+def _inside(file: Path, real_root: Path) -> bool:
+    try:
+        file.resolve().relative_to(real_root)
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def _relabel(problems: list[Problem], label: str) -> list[Problem]:
+    """Problems are cached with the entry's relative path; messages name the file as the user sees it."""
+    return [Problem(label, p.line, p.field, p.message, p.severity) for p in problems]

@@ -1,0 +1,449 @@
+"""The entry format contract (shared/spec/entry-format.md) as a validator.
+
+Turns a YAML node tree into an `Entry`, collecting every problem on the way
+(never stopping at the first), each with the file line, the field, what was
+found and what is allowed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import TYPE_CHECKING, TypeVar
+
+import yaml
+
+from growthlog.model import (
+    Entry,
+    Feedback,
+    Format,
+    Lesson,
+    Outcome,
+    PlanItem,
+    PlanStatus,
+    PrivateValue,
+    Question,
+    QuestionCategory,
+    SearchFit,
+    Stage,
+)
+from growthlog.problems import Problem, Severity, describe, did_you_mean
+from growthlog.yamlnodes import BOOL, INT, MERGE, NULL, Budget, is_null, kind, line_of, scalar_text
+
+if TYPE_CHECKING:
+    from growthlog.frontmatter import SplitEntry
+
+E = TypeVar("E", bound=Enum)
+
+REQUIRED = ("date", "company", "role", "stage", "outcome")
+TOP_LEVEL = (
+    *REQUIRED,
+    "format",
+    "seniority",
+    "application",
+    "confidence",
+    "tags",
+    "draft",
+    "went_well",
+    "fell_short",
+    "feedback",
+    "development",
+    "questions",
+    "search",
+    "lessons",
+    "interviewers",
+    "private",
+    "extra",
+)
+FEEDBACK_KEYS = ("requested", "received", "text")
+PLAN_KEYS = ("skill", "action", "status", "due")
+QUESTION_KEYS = ("q", "category", "tough", "answer", "better_answer")
+SEARCH_KEYS = ("role_fit", "company_fit", "note")
+LESSON_KEYS = ("text", "theme")
+
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ].*)?$")
+_TRUE = {"yes", "true", "on", "y"}
+_FALSE = {"no", "false", "off", "n"}
+#: Deeper than this, a private value is not something a person typed on purpose.
+_MAX_PRIVATE_DEPTH = 12
+
+
+class _Checker:
+    """Validates one entry's nodes, collecting problems instead of raising."""
+
+    def __init__(self, path: str, first_line: int, budget: Budget) -> None:
+        self.path = path
+        self.first_line = first_line
+        self.budget = budget
+        self.problems: list[Problem] = []
+
+    # -- reporting ---------------------------------------------------------
+    def error(self, node: yaml.Node | int, field: str, message: str) -> None:
+        self._report(node, field, message, Severity.ERROR)
+
+    def warn(self, node: yaml.Node | int, field: str, message: str) -> None:
+        self._report(node, field, message, Severity.WARNING)
+
+    def _report(self, node: yaml.Node | int, field: str, message: str, sev: Severity) -> None:
+        line = node if isinstance(node, int) else line_of(node, self.first_line)
+        self.problems.append(Problem(self.path, line, field, message, sev))
+
+    # -- shapes --------------------------------------------------------------
+    def mapping(self, node: yaml.Node, field: str, known: tuple[str, ...]) -> dict[str, yaml.Node] | None:
+        """The keys of a mapping node; duplicates are errors, unknown keys warnings."""
+        self.budget.spend(node)
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, field, f"expected a mapping of {', '.join(known)}; found {kind(node)}")
+            return None
+        seen: dict[str, yaml.Node] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            self.budget.spend(value_node)
+            if key_node.tag == MERGE:
+                self.error(key_node, field, "YAML merge keys ('<<') are not supported; write the fields out")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node, field, f"a key must be a name; found {kind(key_node)}")
+                continue
+            key = scalar_text(key_node)
+            name = f"{field}.{key}" if field else key
+            if key in seen:
+                self.error(
+                    key_node,
+                    name,
+                    f"duplicate key '{key}' (first at line {first_seen[key]}); "
+                    "YAML would silently keep only the last one, so remove or rename one",
+                )
+                continue
+            seen[key] = value_node
+            first_seen[key] = line_of(key_node, self.first_line)
+            if key not in known and key != "extra":
+                hint = did_you_mean(key, known) or f"; known fields here: {', '.join(known)}"
+                if not field:
+                    hint += "; put fields of your own under 'extra:'"
+                self.warn(key_node, name, f"unknown field '{key}' is ignored{hint}")
+        return seen
+
+    def items(self, node: yaml.Node, field: str) -> list[yaml.Node]:
+        """The items of a list; a single value stands for a list of one (the contract's shorthand)."""
+        self.budget.spend(node)
+        if is_null(node):
+            return []
+        if isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                self.budget.spend(item)
+            return list(node.value)
+        return [node]
+
+    # -- scalars -------------------------------------------------------------
+    def text(self, node: yaml.Node | None, field: str, required: bool = False) -> str:
+        if node is None or is_null(node):
+            if required:
+                self.error(
+                    node if node is not None else self.first_line - 1, field, self._missing(field, node)
+                )
+            return ""
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, field, f"expected text; found {kind(node)}")
+            return ""
+        value = scalar_text(node)
+        if required and not value:
+            self.error(node, field, f"is empty; {field} is required")
+        return value
+
+    def _missing(self, field: str, node: yaml.Node | None) -> str:
+        if node is None:
+            return f"required field '{field}' is missing"
+        return f"required field '{field}' has no value"
+
+    def text_list(self, node: yaml.Node | None, field: str) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        out = []
+        for i, item in enumerate(self.items(node, field)):
+            value = self.text(item, f"{field}[{i}]" if isinstance(node, yaml.SequenceNode) else field)
+            if value:
+                out.append(value)
+        return tuple(out)
+
+    def date(self, node: yaml.Node | None, field: str, required: bool = False) -> dt.date | None:
+        if node is None or is_null(node):
+            if required:
+                self.error(
+                    node if node is not None else self.first_line - 1, field, self._missing(field, node)
+                )
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, field, f"expected a date YYYY-MM-DD; found {kind(node)}")
+            return None
+        raw = scalar_text(node)
+        match = _DATE.match(raw)
+        if not match:
+            self.error(node, field, f"expected a date YYYY-MM-DD; found {describe(raw)}")
+            return None
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError as err:
+            self.error(node, field, f"{describe(raw)} is not a real date ({err})")
+            return None
+
+    def choice(self, node: yaml.Node | None, field: str, enum: type[E], required: bool = False) -> E | None:
+        allowed = [m.value for m in enum]
+        if node is None or is_null(node):
+            if required:
+                self.error(
+                    node if node is not None else self.first_line - 1,
+                    field,
+                    f"{self._missing(field, node)}; allowed: {', '.join(allowed)}",
+                )
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, field, f"expected one of {', '.join(allowed)}; found {kind(node)}")
+            return None
+        raw = scalar_text(node)
+        value = raw.lower().replace("_", "-").replace(" ", "-")
+        if value == "takehome":
+            value = "take-home"
+        for member in enum:
+            if member.value == value:
+                return member
+        self.error(
+            node,
+            field,
+            f"{describe(raw)} is not allowed; allowed: {', '.join(allowed)}{did_you_mean(value, allowed)}",
+        )
+        return None
+
+    def score(self, node: yaml.Node | None, field: str) -> int | None:
+        """A 1-5 rating."""
+        if node is None or is_null(node):
+            return None
+        raw = scalar_text(node) if isinstance(node, yaml.ScalarNode) else None
+        if raw is None or node.tag != INT or not raw.lstrip("+").isdigit():
+            found = describe(raw) if raw is not None else kind(node)
+            self.error(node, field, f"expected a whole number from 1 to 5; found {found}")
+            return None
+        value = int(raw)
+        if not 1 <= value <= 5:
+            self.error(node, field, f"expected a whole number from 1 to 5; found {value}")
+            return None
+        return value
+
+    def boolean(self, node: yaml.Node | None, field: str) -> bool:
+        if node is None or is_null(node):
+            return False
+        raw = scalar_text(node).lower() if isinstance(node, yaml.ScalarNode) else ""
+        if node.tag == BOOL or raw in _TRUE | _FALSE:
+            return raw in _TRUE
+        found = describe(raw) if isinstance(node, yaml.ScalarNode) else kind(node)
+        self.error(node, field, f"expected true or false; found {found}")
+        return False
+
+    # -- flattened free-form values --------------------------------------------
+    def flatten(self, node: yaml.Node, key: str, depth: int = 0) -> list[PrivateValue]:
+        """Every scalar under `node` as (dotted key, text); used for `private` and `extra`."""
+        self.budget.spend(node)
+        if depth > _MAX_PRIVATE_DEPTH:
+            self.error(node, key, f"nested more than {_MAX_PRIVATE_DEPTH} levels deep; flatten it")
+            return []
+        if isinstance(node, yaml.MappingNode):
+            out: list[PrivateValue] = []
+            seen: set[str] = set()
+            for key_node, value_node in node.value:
+                name = scalar_text(key_node) if isinstance(key_node, yaml.ScalarNode) else "?"
+                if name in seen:
+                    self.error(
+                        key_node,
+                        f"{key}.{name}",
+                        f"duplicate key '{name}'; YAML would keep only the last one",
+                    )
+                seen.add(name)
+                out += self.flatten(value_node, f"{key}.{name}", depth + 1)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            out = []
+            for i, item in enumerate(node.value):
+                out += self.flatten(item, f"{key}[{i}]", depth + 1)
+            return out
+        text = scalar_text(node) if isinstance(node, yaml.ScalarNode) and node.tag != NULL else ""
+        return [PrivateValue(key, text)] if text else []
+
+
+def build_entry(path: str, split: SplitEntry, root: yaml.Node | None) -> tuple[Entry | None, list[Problem]]:
+    """Validate a composed front matter block; return the entry (if valid) and every problem."""
+    first = split.yaml_line
+    check = _Checker(path, first, Budget(path, first))
+    if root is None or is_null(root):
+        check.error(first - 1, "", "the front matter is empty; required fields: " + ", ".join(REQUIRED))
+        return None, check.problems
+    if not isinstance(root, yaml.MappingNode):
+        check.error(root, "", f"the front matter must be fields (key: value lines); found {kind(root)}")
+        return None, check.problems
+    fields = check.mapping(root, "", TOP_LEVEL) or {}
+    get = fields.get
+
+    date = check.date(get("date"), "date", required=True)
+    company = check.text(get("company"), "company", required=True)
+    role = check.text(get("role"), "role", required=True)
+    stage = check.choice(get("stage"), "stage", Stage, required=True)
+    outcome = check.choice(get("outcome"), "outcome", Outcome, required=True)
+
+    entry_format = check.choice(get("format"), "format", Format)
+    seniority = check.text(get("seniority"), "seniority")
+    application = check.text(get("application"), "application")
+    confidence = check.score(get("confidence"), "confidence")
+    tags = check.text_list(get("tags"), "tags")
+    draft = check.boolean(get("draft"), "draft")
+    went_well = check.text_list(get("went_well"), "went_well")
+    fell_short = check.text_list(get("fell_short"), "fell_short")
+    feedback = _feedback(check, get("feedback"))
+    development = _development(check, get("development"))
+    questions = _questions(check, get("questions"))
+    search = _search(check, get("search"))
+    lessons = _lessons(check, get("lessons"))
+    interviewers = check.text_list(get("interviewers"), "interviewers")
+    private_node = get("private")
+    private = tuple(check.flatten(private_node, "private")) if private_node is not None else ()
+    extra_node = get("extra")
+    extra = (
+        tuple((v.key.removeprefix("extra."), v.value) for v in check.flatten(extra_node, "extra"))
+        if extra_node is not None
+        else ()
+    )
+
+    if any(p.is_error for p in check.problems):
+        return None, check.problems
+    assert date is not None and stage is not None and outcome is not None
+    entry = Entry(
+        path=path,
+        date=date,
+        company=company,
+        role=role,
+        stage=stage,
+        outcome=outcome,
+        format=entry_format,
+        seniority=seniority,
+        application_id=application,
+        confidence=confidence,
+        tags=tags,
+        draft=draft,
+        went_well=went_well,
+        fell_short=fell_short,
+        feedback=feedback,
+        development=development,
+        questions=questions,
+        search=search,
+        lessons=lessons,
+        interviewers=interviewers,
+        private=private,
+        body=split.body,
+        body_line=split.body_line,
+        extra=extra,
+    )
+    return entry, check.problems
+
+
+def _feedback(check: _Checker, node: yaml.Node | None) -> Feedback | None:
+    if node is None or is_null(node):
+        return None
+    if isinstance(node, yaml.ScalarNode):  # shorthand: the feedback text itself
+        return Feedback(text=check.text(node, "feedback"))
+    fields = check.mapping(node, "feedback", FEEDBACK_KEYS)
+    if fields is None:
+        return None
+    requested = check.date(fields.get("requested"), "feedback.requested")
+    received = check.date(fields.get("received"), "feedback.received")
+    if requested and received and received < requested:
+        check.error(
+            fields["received"],
+            "feedback.received",
+            f"{received} is before the request ({requested}); check the dates",
+        )
+    feedback = Feedback(requested, received, check.text(fields.get("text"), "feedback.text"))
+    return feedback if feedback != Feedback() else None
+
+
+def _development(check: _Checker, node: yaml.Node | None) -> tuple[PlanItem, ...]:
+    out = []
+    for i, item in enumerate(check.items(node, "development") if node is not None else []):
+        name = f"development[{i}]"
+        if isinstance(item, yaml.ScalarNode):  # shorthand: just the action
+            action = check.text(item, name)
+            if action:
+                out.append(PlanItem(skill="", action=action))
+            continue
+        fields = check.mapping(item, name, PLAN_KEYS)
+        if fields is None:
+            continue
+        skill = check.text(fields.get("skill"), f"{name}.skill")
+        action = check.text(fields.get("action"), f"{name}.action")
+        if not skill and not action:
+            check.error(item, name, "a plan item needs a 'skill' or an 'action'")
+            continue
+        status = check.choice(fields.get("status"), f"{name}.status", PlanStatus) or PlanStatus.TODO
+        due = check.date(fields.get("due"), f"{name}.due")
+        out.append(PlanItem(skill=skill, action=action, status=status, due=due))
+    return tuple(out)
+
+
+def _questions(check: _Checker, node: yaml.Node | None) -> tuple[Question, ...]:
+    out = []
+    for i, item in enumerate(check.items(node, "questions") if node is not None else []):
+        name = f"questions[{i}]"
+        if isinstance(item, yaml.ScalarNode):  # shorthand: just the question
+            text = check.text(item, name)
+            if text:
+                out.append(Question(q=text))
+            continue
+        fields = check.mapping(item, name, QUESTION_KEYS)
+        if fields is None:
+            continue
+        q = check.text(fields.get("q"), f"{name}.q", required=True)
+        category = check.choice(fields.get("category"), f"{name}.category", QuestionCategory)
+        out.append(
+            Question(
+                q=q,
+                category=category or QuestionCategory.OTHER,
+                tough=check.boolean(fields.get("tough"), f"{name}.tough"),
+                answer=check.text(fields.get("answer"), f"{name}.answer"),
+                better_answer=check.text(fields.get("better_answer"), f"{name}.better_answer"),
+            )
+        )
+    return tuple(out)
+
+
+def _search(check: _Checker, node: yaml.Node | None) -> SearchFit | None:
+    if node is None or is_null(node):
+        return None
+    if isinstance(node, yaml.ScalarNode):  # shorthand: just the note
+        return SearchFit(note=check.text(node, "search"))
+    fields = check.mapping(node, "search", SEARCH_KEYS)
+    if fields is None:
+        return None
+    fit = SearchFit(
+        role_fit=check.score(fields.get("role_fit"), "search.role_fit"),
+        company_fit=check.score(fields.get("company_fit"), "search.company_fit"),
+        note=check.text(fields.get("note"), "search.note"),
+    )
+    return fit if fit != SearchFit() else None
+
+
+def _lessons(check: _Checker, node: yaml.Node | None) -> tuple[Lesson, ...]:
+    out = []
+    for i, item in enumerate(check.items(node, "lessons") if node is not None else []):
+        name = f"lessons[{i}]"
+        if isinstance(item, yaml.ScalarNode):
+            text = check.text(item, name)
+            if text:
+                out.append(Lesson(text=text))
+            continue
+        fields = check.mapping(item, name, LESSON_KEYS)
+        if fields is None:
+            continue
+        text = check.text(fields.get("text"), f"{name}.text", required=True)
+        theme = check.text(fields.get("theme"), f"{name}.theme")
+        if text:
+            out.append(Lesson(text=text, theme=theme))
+    return tuple(out)
