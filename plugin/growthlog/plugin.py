@@ -1,0 +1,196 @@
+"""The MkDocs adapter: wires growthlog's core into MkDocs build events, nothing more.
+
+Collect first, render later: `on_files` reads and validates every entry once and
+builds the journal; the page events only fill in HTML rendered by the core.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup, escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+
+from growthlog.journal import Journal, Mode, Settings, resolve_today
+from growthlog.pages import GENERATED_PAGES, reserved_urls
+from growthlog.privacy import split_private
+from growthlog.reader import EntryCache, ReadResult, read_journal
+from growthlog.render import OVERRIDE_FOLDER, Renderer
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from growthlog.model import Entry
+    from growthlog.pages import GeneratedPage
+    from growthlog.problems import Problem
+
+log = get_plugin_logger(__name__)
+
+SHOW_PRIVATE_ENV = "GROWTHLOG_SHOW_PRIVATE"
+CSS_URI = "assets/growthlog/growthlog.css"
+_CSS_PATH = Path(__file__).parent / "assets" / "growthlog.css"
+
+
+class GrowthlogConfig(base.Config):
+    """`plugins: - growthlog:` options in mkdocs.yml."""
+
+    today = c.Optional(c.Type((str, dt.date)))
+    """Fix 'today' for reproducible builds (the GROWTHLOG_TODAY variable wins)."""
+    pipeline_floor = c.Type(int, default=3)
+    """Warn when fewer applications than this are active."""
+    ghost_after_days = c.Type(int, default=21)
+    """An application silent this many days counts as ghosted."""
+    show_private = c.Type(bool, default=False)
+    """Show private data in a `mkdocs build` (never for a site you publish)."""
+
+
+class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
+    """Turns the entries folder into a growth journal."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.cache = EntryCache()
+        self.result: ReadResult | None = None
+        self.journal: Journal | None = None
+        self.renderer: Renderer | None = None
+        self.entry_pages: dict[str, Entry] = {}
+        self.problem_pages: dict[str, tuple[Problem, ...]] = {}
+        self.generated: dict[str, GeneratedPage] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup makes `mkdocs serve` keep this instance (and its cache) across rebuilds.
+        self.command = command
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            today = resolve_today(self.config.today)  # type: ignore[arg-type]  # c.Optional is untyped
+        except ValueError as err:
+            raise PluginError(f"growthlog: {err}") from None
+        show_private = self.config.show_private or os.environ.get(SHOW_PRIVATE_ENV, "") in (
+            "1",
+            "true",
+            "yes",
+        )
+        self.settings = Settings(
+            today=today,
+            mode=Mode.LOCAL if self.serving or show_private else Mode.PUBLISH,
+            pipeline_floor=self.config.pipeline_floor,
+            ghost_after_days=self.config.ghost_after_days,
+            directory_urls=config.use_directory_urls,
+        )
+        if config.nav is None:
+            # Entries are reached through the timeline: a nav with every entry makes
+            # each page render the whole list (5x slower at 1,000 entries).
+            config.nav = [{page.title: page.src_uri} for page in GENERATED_PAGES]
+        if "admonition" not in config.markdown_extensions:
+            config.markdown_extensions.append("admonition")  # the `!!! private` syntax
+        config.extra_css.append(CSS_URI)
+        custom_dir = config.theme.custom_dir
+        self.override_dirs = [Path(custom_dir, OVERRIDE_FOLDER)] if custom_dir else []
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        result = read_journal(Path(config.docs_dir), self.cache, reserved_urls())
+        self.result = result
+        self._report(result)
+        journal = Journal(result.entries, self.settings)
+        self.journal = journal
+        self.renderer = Renderer(journal, self.override_dirs, site_name=config.site_name)
+        visible = {entry.path for entry in journal.entries}
+        by_path = {entry.path: entry for entry in result.entries}
+
+        self.entry_pages = {}
+        self.problem_pages = {}
+        for file in list(files.documentation_pages(inclusion=InclusionLevel.all)):
+            rel = file.src_uri
+            entry = by_path.get(rel)
+            if rel in result.invalid:
+                # Never let MkDocs render a file we could not read: it would print the raw
+                # front matter, private fields included. In a serve, show the problems instead.
+                files.remove(file)
+                if self.serving:
+                    files.append(
+                        File.generated(config, rel, content="\n", inclusion=InclusionLevel.NOT_IN_NAV)
+                    )
+                    self.problem_pages[rel] = result.invalid[rel]
+                continue
+            if entry is None:
+                continue
+            files.remove(file)
+            if rel not in visible:  # a draft in a publish build: left out entirely
+                continue
+            body = entry.body if self.settings.shows_private else split_private(entry.body)[0]
+            # The leading newline stops MkDocs from reading a body that starts with
+            # '---' or 'key: value' lines as metadata.
+            files.append(
+                File.generated(config, rel, content="\n" + body, inclusion=InclusionLevel.NOT_IN_NAV)
+            )
+            self.entry_pages[rel] = entry
+
+        self.generated = {}
+        for page in GENERATED_PAGES:
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, page.src_uri, content="\n"))
+            self.generated[page.src_uri] = page
+        css = files.get_file_from_path(CSS_URI)
+        if css is None:
+            files.append(File.generated(config, CSS_URI, content=_CSS_PATH.read_bytes()))
+        return files
+
+    def _report(self, result: ReadResult) -> None:
+        for problem in result.problems:
+            if problem.is_error and not self.serving:
+                log.error(str(problem))
+            else:
+                log.warning(str(problem))
+        if result.errors and not self.serving:
+            count = len({p.path for p in result.errors})
+            raise PluginError(
+                f"growthlog: {len(result.errors)} problem(s) in {count} entr{'y' if count == 1 else 'ies'} "
+                "(listed above); nothing was published. Fix them, or run `growthlog check` to list them again."
+            )
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        rel = page.file.src_uri
+        entry = self.entry_pages.get(rel)
+        if entry is not None:
+            # MkDocs prints page titles unescaped (and Material unescapes them again
+            # through `striptags`); an escaped title in meta is used as is.
+            page.meta["title"] = escape(entry.title)
+        elif rel in self.problem_pages:
+            page.meta["title"] = Markup("Entry with problems")
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.renderer is not None
+        rel = page.file.src_uri
+        entry = self.entry_pages.get(rel)
+        if entry is not None:
+            header = self.renderer.entry_header(entry)
+            notes = f'<h2 id="notes">Notes</h2>\n{html}' if html.strip() else ""
+            html = header + notes
+        elif rel in self.generated:
+            generated = self.generated[rel]
+            html = self.renderer.page(generated)
+        elif rel in self.problem_pages:
+            html = self.renderer.problems_page(rel, self.problem_pages[rel])
+        if self.serving and self.result is not None and self.result.problems:
+            html = self.renderer.problems_notice(self.result.problems, page.file.url) + html
+        return html

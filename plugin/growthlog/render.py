@@ -1,0 +1,114 @@
+"""Render the journal's HTML with our own Jinja environment.
+
+MkDocs' theme environment has autoescape off; ours has it on, so every user
+string is escaped unless a template deliberately marks it safe. Templates are
+loaded by name, first from the user's override folder
+(`theme_overrides/growthlog/`), then from the package.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from growthlog.journal import entry_url, relative_prefix
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from growthlog.journal import Journal
+    from growthlog.model import Entry
+    from growthlog.pages import GeneratedPage
+    from growthlog.problems import Problem
+
+#: The folder under a theme's custom_dir where template overrides live.
+OVERRIDE_FOLDER = "growthlog"
+
+
+def _format_date(value: dt.date | None, style: str = "long") -> str:
+    if value is None:
+        return ""
+    if style == "short":
+        return value.strftime("%d %b").lstrip("0")
+    if style == "month":
+        return value.strftime("%B %Y")
+    return value.strftime("%d %b %Y").lstrip("0")
+
+
+def _plural(count: int, singular: str, plural: str | None = None) -> str:
+    word = singular if count == 1 else (plural or singular + "s")
+    return f"{count} {word}"
+
+
+def make_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+    """The Jinja environment: autoescape always on, missing variables are errors."""
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in override_dirs])]
+    loaders.append(jinja2.PackageLoader("growthlog", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["date"] = _format_date
+    env.globals["plural"] = _plural
+    return env
+
+
+class Renderer:
+    """Renders entry headers and generated pages for one journal."""
+
+    def __init__(
+        self, journal: Journal, override_dirs: Sequence[Path] = (), site_name: str = "Growth journal"
+    ) -> None:
+        self.journal = journal
+        self.site_name = site_name
+        self.env = make_environment(override_dirs)
+
+    def render(self, template: str, page_url: str, **context: Any) -> str:
+        """Render `template` for the page published at `page_url` (links are made relative to it)."""
+        base = relative_prefix(page_url)
+
+        def url(entry: Entry) -> str:
+            return base + self.journal.url(entry)
+
+        def root(path: str = "") -> str:
+            return base + path
+
+        return self.env.get_template(template).render(
+            journal=self.journal,
+            settings=self.journal.settings,
+            today=self.journal.today,
+            url=url,
+            root=root,
+            site_name=self.site_name,
+            **context,
+        )
+
+    def entry_header(self, entry: Entry) -> str:
+        """The laid-out reflection shown above an entry's own notes."""
+        app = self.journal.application_of.get(entry.path)
+        return self.render(
+            "entry.html",
+            self.journal.url(entry),
+            entry=entry,
+            application=app,
+        )
+
+    def page(self, page: GeneratedPage) -> str:
+        """A generated page (home, timeline, lessons...), built from the whole journal."""
+        return self.render(page.template, page.url, page=page, **page.context(self.journal))
+
+    def problems_page(self, rel: str, problems: Sequence[Problem]) -> str:
+        """What `mkdocs serve` shows in place of an entry it could not read."""
+        return self.render(
+            "problems.html", entry_url(rel, self.journal.settings.directory_urls), problems=problems
+        )
+
+    def problems_notice(self, problems: Sequence[Problem], page_url: str) -> str:
+        """The notice `mkdocs serve` puts on every page while entries have problems."""
+        return self.render("problems_notice.html", page_url, problems=problems)

@@ -1,0 +1,116 @@
+"""Shared fixtures: write a journal into tmp_path and build it with a real, in-process MkDocs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_ENTRIES = REPO / "entries"
+THEME_OVERRIDES = REPO / "theme_overrides"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def entry(body: str = "Some notes.", **fields: Any) -> str:
+    """The text of an entry file: the required fields (overridable) plus `fields`, then `body`."""
+    data: dict[str, Any] = {
+        "date": "2026-03-14",
+        "company": "Acme Corp",
+        "role": "Backend Engineer",
+        "stage": "screen",
+        "outcome": "pending",
+    }
+    data.update(fields)
+    data = {k: v for k, v in data.items() if v is not None}
+    return "---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True) + "---\n" + body + "\n"
+
+
+class Journal:
+    """A journal folder in tmp_path: an entries/ folder and an mkdocs.yml beside it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.entries = root / "entries"
+        self.entries.mkdir(parents=True, exist_ok=True)
+        self.config: dict[str, Any] = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+        self.config["theme"]["custom_dir"] = str(THEME_OVERRIDES)
+        self.config["docs_dir"] = "entries"
+        self.config["site_dir"] = "site"
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        """Write one entry file (relative to entries/)."""
+        path = self.entries / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def copy_sample(self) -> None:
+        shutil.copytree(SAMPLE_ENTRIES, self.entries, dirs_exist_ok=True)
+
+    def plugin_config(self) -> dict[str, Any]:
+        """The `growthlog` plugin's options in this journal's mkdocs.yml (editable in place)."""
+        for i, plugin in enumerate(self.config["plugins"]):
+            if plugin == "growthlog":
+                self.config["plugins"][i] = {"growthlog": {}}
+                return self.config["plugins"][i]["growthlog"]
+            if isinstance(plugin, dict) and "growthlog" in plugin:
+                if plugin["growthlog"] is None:
+                    plugin["growthlog"] = {}
+                return plugin["growthlog"]
+        raise AssertionError("growthlog is not in the plugins of mkdocs.yml")
+
+    def build(self, *, strict: bool = True, command: str = "build") -> Path:
+        """Run a real in-process `mkdocs build` and return the site folder."""
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        config_file = self.root / "mkdocs.yml"
+        config_file.write_text(yaml.safe_dump(self.config, sort_keys=False), encoding="utf-8")
+        cwd = Path.cwd()
+        os.chdir(self.root)  # messages name files relative to the current folder, as for a user
+        try:
+            cfg = load_config(config_file=str(config_file), strict=strict)
+            cfg.plugins.on_startup(command=command, dirty=False)
+            try:
+                build(cfg)
+            finally:
+                cfg.plugins.on_shutdown()
+        finally:
+            os.chdir(cwd)
+        return self.root / "site"
+
+
+@pytest.fixture
+def journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Journal]:
+    """An empty journal with 'today' fixed, so dated figures are reproducible."""
+    monkeypatch.setenv("GROWTHLOG_TODAY", "2026-11-26")
+    monkeypatch.delenv("GROWTHLOG_SHOW_PRIVATE", raising=False)
+    yield Journal(tmp_path / "journal")
+
+
+@pytest.fixture
+def sample_journal(journal: Journal) -> Journal:
+    """The sample journal shipped in entries/, copied into tmp_path."""
+    journal.copy_sample()
+    return journal
+
+
+def site_text(site: Path) -> Callable[[], Iterator[tuple[Path, str]]]:
+    """Every text file of a built site, for greps across pages, search index and sitemap."""
+
+    def files() -> Iterator[tuple[Path, str]]:
+        for path in sorted(site.rglob("*")):
+            if path.is_file():
+                yield path, path.read_bytes().decode("utf-8", errors="replace")
+
+    return files
