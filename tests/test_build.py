@@ -29,7 +29,9 @@ def test_entry_strings_are_escaped_in_page_title_and_body(journal: Journal) -> N
     assert "<" not in title and "&lt;script&gt;" in title
 
 
-def test_broken_entry_fails_the_build_and_leaks_nothing(journal: Journal, caplog: pytest.LogCaptureFixture) -> None:
+def test_broken_entry_fails_the_build_and_leaks_nothing(
+    journal: Journal, caplog: pytest.LogCaptureFixture
+) -> None:
     journal.write("good.md", entry())
     journal.write(
         "broken.md",

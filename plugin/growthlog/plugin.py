@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 SHOW_PRIVATE_ENV = "GROWTHLOG_SHOW_PRIVATE"
-CSS_URI = "assets/growthlog/growthlog.css"
-_CSS_PATH = Path(__file__).parent / "assets" / "growthlog.css"
+ASSETS_URI = "assets/growthlog"
+#: Our stylesheets, one per area of the journal, served from assets/growthlog/.
+_STYLESHEETS = sorted((Path(__file__).parent / "assets").glob("*.css"))
 
 
 class GrowthlogConfig(base.Config):
@@ -99,7 +100,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             config.nav = [{page.title: page.src_uri} for page in GENERATED_PAGES]
         if "admonition" not in config.markdown_extensions:
             config.markdown_extensions.append("admonition")  # the `!!! private` syntax
-        config.extra_css.append(CSS_URI)
+        config.extra_css.extend(f"{ASSETS_URI}/{sheet.name}" for sheet in _STYLESHEETS)
         custom_dir = config.theme.custom_dir
         self.override_dirs = [Path(custom_dir, OVERRIDE_FOLDER)] if custom_dir else []
         return config
@@ -149,9 +150,10 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
                 files.remove(existing)
             files.append(File.generated(config, page.src_uri, content="\n"))
             self.generated[page.src_uri] = page
-        css = files.get_file_from_path(CSS_URI)
-        if css is None:
-            files.append(File.generated(config, CSS_URI, content=_CSS_PATH.read_bytes()))
+        for sheet in _STYLESHEETS:
+            uri = f"{ASSETS_URI}/{sheet.name}"
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=sheet.read_bytes()))
         return files
 
     def _report(self, result: ReadResult) -> None:
