@@ -42,8 +42,8 @@ def decode(path: str, raw: bytes) -> str:
                     path,
                     line,
                     "",
-                    f"the file is not UTF-8 text (byte 0x{byte} at offset {err.start}); "
-                    "save it as UTF-8 in your editor",
+                    f"the file is not saved as UTF-8 text (byte 0x{byte} at offset {err.start} "
+                    "is not UTF-8); in your editor, save it again with the encoding 'UTF-8'",
                 )
             ]
         ) from None

@@ -131,6 +131,9 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
                     self.problem_pages[rel] = result.invalid[rel]
                 continue
             if entry is None:
+                # A page the reader never saw (excluded by a pattern of ours): MkDocs would
+                # render its front matter raw, so it is left out.
+                files.remove(file)
                 continue
             files.remove(file)
             if rel not in visible:  # a draft in a publish build: left out entirely

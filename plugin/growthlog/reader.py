@@ -88,8 +88,18 @@ class EntryCache:
 
 
 def entry_files(root: Path) -> Iterator[tuple[Path, str]]:
-    """Every Markdown file under `root` that is an entry, with its path relative to `root`."""
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    """Every Markdown file under `root` that is an entry, with its path relative to `root`.
+
+    Linked folders are followed, as MkDocs follows them: a file MkDocs would publish
+    must be one we have read (the caller reports links that leave `root`).
+    """
+    visited: set[str] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        real = os.path.realpath(dirpath)
+        if real in visited:  # a link back to a folder already walked: stop the loop
+            dirnames[:] = []
+            continue
+        visited.add(real)
         rel_dir = os.path.relpath(dirpath, root)
         top = rel_dir.split(os.sep, 1)[0]
         dirnames[:] = sorted(
@@ -140,14 +150,14 @@ def read_journal(
     for file, rel in entry_files(root):
         present.add(rel)
         label = display_path(root, rel)
-        if file.is_symlink() and not _inside(file, real_root):
+        if not _inside(file, real_root):
             found = [
                 Problem(
                     label,
                     1,
                     "",
-                    "is a link to a file outside the entries folder; "
-                    "growthlog reads only files inside it (copy the file in instead)",
+                    "is a link (or inside a linked folder) to a file outside the entries folder; "
+                    "growthlog reads only files inside it, so copy the file in instead",
                 )
             ]
             problems += found

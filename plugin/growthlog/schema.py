@@ -7,6 +7,7 @@ found and what is allowed.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from enum import Enum
@@ -62,7 +63,21 @@ QUESTION_KEYS = ("q", "category", "tough", "answer", "better_answer")
 SEARCH_KEYS = ("role_fit", "company_fit", "note")
 LESSON_KEYS = ("text", "theme")
 
-_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ].*)?$")
+#: A date, optionally with the time YAML allows after it (`2026-03-14 10:30`); nothing else.
+_DATE = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[Tt ][ \t]*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?[ \t]*(?:Z|[+-]\d{1,2}(?::?\d{2})?)?)?$"
+)
+#: What to write for a required field, shown when it is missing.
+_EXAMPLES = {
+    "date": "2026-03-14",
+    "company": "Acme Corp",
+    "role": "Backend Engineer",
+    "stage": "screen",
+    "outcome": "pending",
+    "q": "How would you design a rate limiter?",
+    "text": "Review consistency models before a design round",
+}
 _TRUE = {"yes", "true", "on", "y"}
 _FALSE = {"no", "false", "off", "n"}
 #: Deeper than this, a private value is not something a person typed on purpose.
@@ -90,11 +105,19 @@ class _Checker:
         self.problems.append(Problem(self.path, line, field, message, sev))
 
     # -- shapes --------------------------------------------------------------
-    def mapping(self, node: yaml.Node, field: str, known: tuple[str, ...]) -> dict[str, yaml.Node] | None:
-        """The keys of a mapping node; duplicates are errors, unknown keys warnings."""
+    def mapping(
+        self, node: yaml.Node, field: str, known: tuple[str, ...], shorthand: str = ""
+    ) -> dict[str, yaml.Node] | None:
+        """The keys of a mapping node; duplicates are errors, unknown keys warnings.
+
+        `shorthand` names the plain-text form the field also accepts, for the message.
+        """
         self.budget.spend(node)
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, field, f"expected a mapping of {', '.join(known)}; found {kind(node)}")
+            also = f", or just {shorthand}" if shorthand else ""
+            self.error(
+                node, field, f"expected 'key: value' fields ({', '.join(known)}){also}; found {kind(node)}"
+            )
             return None
         seen: dict[str, yaml.Node] = {}
         first_seen: dict[str, int] = {}
@@ -119,9 +142,10 @@ class _Checker:
             seen[key] = value_node
             first_seen[key] = line_of(key_node, self.first_line)
             if key not in known and key != "extra":
-                hint = did_you_mean(key, known) or f"; known fields here: {', '.join(known)}"
-                if not field:
-                    hint += "; put fields of your own under 'extra:'"
+                hint = did_you_mean(key, known)
+                if not hint:
+                    own = "put fields of your own under 'extra:'; " if not field else ""
+                    hint = f"; {own}known fields here: {', '.join(known)}"
                 self.warn(key_node, name, f"unknown field '{key}' is ignored{hint}")
         return seen
 
@@ -137,32 +161,44 @@ class _Checker:
         return [node]
 
     # -- scalars -------------------------------------------------------------
-    def text(self, node: yaml.Node | None, field: str, required: bool = False) -> str:
+    def text(
+        self, node: yaml.Node | None, field: str, required: bool = False, parent: yaml.Node | None = None
+    ) -> str:
+        """A string field; `parent` locates a missing required field (default: the opening '---')."""
         if node is None or is_null(node):
             if required:
-                self.error(
-                    node if node is not None else self.first_line - 1, field, self._missing(field, node)
-                )
+                self.missing(node, field, parent)
             return ""
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, field, f"expected text; found {kind(node)}")
             return ""
         value = scalar_text(node)
         if required and not value:
-            self.error(node, field, f"is empty; {field} is required")
+            self.missing(node, field, parent)
         return value
 
-    def _missing(self, field: str, node: yaml.Node | None) -> str:
+    def missing(
+        self, node: yaml.Node | None, field: str, parent: yaml.Node | None, allowed: str = ""
+    ) -> None:
+        """Report a required field that is absent (at its parent) or has no value (at its line)."""
+        leaf = field.rsplit(".", 1)[-1]
+        example = _EXAMPLES.get(leaf, "...")
         if node is None:
-            return f"required field '{field}' is missing"
-        return f"required field '{field}' has no value"
+            where: yaml.Node | int = parent if parent is not None else self.first_line - 1
+            message = f"required field '{leaf}' is missing; add a line like '{leaf}: {example}'"
+        else:
+            where = node
+            message = (
+                f"required field '{leaf}' has no value; write it after the colon, like '{leaf}: {example}'"
+            )
+        self.error(where, field, message + (f"; allowed: {allowed}" if allowed else ""))
 
     def text_list(self, node: yaml.Node | None, field: str) -> tuple[str, ...]:
         if node is None:
             return ()
         out = []
         for i, item in enumerate(self.items(node, field)):
-            value = self.text(item, f"{field}[{i}]" if isinstance(node, yaml.SequenceNode) else field)
+            value = self.text(item, f"{field}[{i + 1}]" if isinstance(node, yaml.SequenceNode) else field)
             if value:
                 out.append(value)
         return tuple(out)
@@ -170,37 +206,42 @@ class _Checker:
     def date(self, node: yaml.Node | None, field: str, required: bool = False) -> dt.date | None:
         if node is None or is_null(node):
             if required:
-                self.error(
-                    node if node is not None else self.first_line - 1, field, self._missing(field, node)
-                )
+                self.missing(node, field, None)
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.error(node, field, f"expected a date YYYY-MM-DD; found {kind(node)}")
+            self.error(
+                node, field, f"expected a date written YYYY-MM-DD (like 2026-03-14); found {kind(node)}"
+            )
             return None
         raw = scalar_text(node)
         match = _DATE.match(raw)
         if not match:
-            self.error(node, field, f"expected a date YYYY-MM-DD; found {describe(raw)}")
+            self.error(
+                node, field, f"expected a date written YYYY-MM-DD (like 2026-03-14); found {describe(raw)}"
+            )
             return None
         year, month, day = (int(g) for g in match.groups())
         try:
             return dt.date(year, month, day)
         except ValueError as err:
-            self.error(node, field, f"{describe(raw)} is not a real date ({err})")
+            # Python says "day is out of range for month"; say which month and how many days it has.
+            reason = str(err)
+            if 1 <= month <= 12 and year >= 1:
+                last = calendar.monthrange(year, month)[1]
+                reason = f"{calendar.month_name[month]} {year} has {last} days"
+            elif not 1 <= month <= 12:
+                reason = "the month must be from 01 to 12"
+            self.error(node, field, f"{describe(raw)} is not a real date ({reason}); expected YYYY-MM-DD")
             return None
 
     def choice(self, node: yaml.Node | None, field: str, enum: type[E], required: bool = False) -> E | None:
         allowed = [m.value for m in enum]
         if node is None or is_null(node):
             if required:
-                self.error(
-                    node if node is not None else self.first_line - 1,
-                    field,
-                    f"{self._missing(field, node)}; allowed: {', '.join(allowed)}",
-                )
+                self.missing(node, field, None, ", ".join(allowed))
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.error(node, field, f"expected one of {', '.join(allowed)}; found {kind(node)}")
+            self.error(node, field, f"expected one value of {', '.join(allowed)}; found {kind(node)}")
             return None
         raw = scalar_text(node)
         value = raw.lower().replace("_", "-").replace(" ", "-")
@@ -250,22 +291,23 @@ class _Checker:
             return []
         if isinstance(node, yaml.MappingNode):
             out: list[PrivateValue] = []
-            seen: set[str] = set()
+            seen: dict[str, int] = {}
             for key_node, value_node in node.value:
                 name = scalar_text(key_node) if isinstance(key_node, yaml.ScalarNode) else "?"
                 if name in seen:
                     self.error(
                         key_node,
                         f"{key}.{name}",
-                        f"duplicate key '{name}'; YAML would keep only the last one",
+                        f"duplicate key '{name}' (first at line {seen[name]}); "
+                        "YAML would silently keep only the last one, so remove or rename one",
                     )
-                seen.add(name)
+                seen.setdefault(name, line_of(key_node, self.first_line))
                 out += self.flatten(value_node, f"{key}.{name}", depth + 1)
             return out
         if isinstance(node, yaml.SequenceNode):
             out = []
             for i, item in enumerate(node.value):
-                out += self.flatten(item, f"{key}[{i}]", depth + 1)
+                out += self.flatten(item, f"{key}[{i + 1}]", depth + 1)
             return out
         text = scalar_text(node) if isinstance(node, yaml.ScalarNode) and node.tag != NULL else ""
         return [PrivateValue(key, text)] if text else []
@@ -313,6 +355,7 @@ def build_entry(path: str, split: SplitEntry, root: yaml.Node | None) -> tuple[E
         else ()
     )
 
+    check.problems.sort(key=lambda p: p.line)
     if any(p.is_error for p in check.problems):
         return None, check.problems
     assert date is not None and stage is not None and outcome is not None
@@ -350,7 +393,7 @@ def _feedback(check: _Checker, node: yaml.Node | None) -> Feedback | None:
         return None
     if isinstance(node, yaml.ScalarNode):  # shorthand: the feedback text itself
         return Feedback(text=check.text(node, "feedback"))
-    fields = check.mapping(node, "feedback", FEEDBACK_KEYS)
+    fields = check.mapping(node, "feedback", FEEDBACK_KEYS, shorthand="the feedback text")
     if fields is None:
         return None
     requested = check.date(fields.get("requested"), "feedback.requested")
@@ -368,13 +411,13 @@ def _feedback(check: _Checker, node: yaml.Node | None) -> Feedback | None:
 def _development(check: _Checker, node: yaml.Node | None) -> tuple[PlanItem, ...]:
     out = []
     for i, item in enumerate(check.items(node, "development") if node is not None else []):
-        name = f"development[{i}]"
+        name = f"development[{i + 1}]"
         if isinstance(item, yaml.ScalarNode):  # shorthand: just the action
             action = check.text(item, name)
             if action:
                 out.append(PlanItem(skill="", action=action))
             continue
-        fields = check.mapping(item, name, PLAN_KEYS)
+        fields = check.mapping(item, name, PLAN_KEYS, shorthand="the action as text")
         if fields is None:
             continue
         skill = check.text(fields.get("skill"), f"{name}.skill")
@@ -391,16 +434,16 @@ def _development(check: _Checker, node: yaml.Node | None) -> tuple[PlanItem, ...
 def _questions(check: _Checker, node: yaml.Node | None) -> tuple[Question, ...]:
     out = []
     for i, item in enumerate(check.items(node, "questions") if node is not None else []):
-        name = f"questions[{i}]"
+        name = f"questions[{i + 1}]"
         if isinstance(item, yaml.ScalarNode):  # shorthand: just the question
             text = check.text(item, name)
             if text:
                 out.append(Question(q=text))
             continue
-        fields = check.mapping(item, name, QUESTION_KEYS)
+        fields = check.mapping(item, name, QUESTION_KEYS, shorthand="the question as text")
         if fields is None:
             continue
-        q = check.text(fields.get("q"), f"{name}.q", required=True)
+        q = check.text(fields.get("q"), f"{name}.q", required=True, parent=item)
         category = check.choice(fields.get("category"), f"{name}.category", QuestionCategory)
         out.append(
             Question(
@@ -419,7 +462,7 @@ def _search(check: _Checker, node: yaml.Node | None) -> SearchFit | None:
         return None
     if isinstance(node, yaml.ScalarNode):  # shorthand: just the note
         return SearchFit(note=check.text(node, "search"))
-    fields = check.mapping(node, "search", SEARCH_KEYS)
+    fields = check.mapping(node, "search", SEARCH_KEYS, shorthand="a note")
     if fields is None:
         return None
     fit = SearchFit(
@@ -433,16 +476,16 @@ def _search(check: _Checker, node: yaml.Node | None) -> SearchFit | None:
 def _lessons(check: _Checker, node: yaml.Node | None) -> tuple[Lesson, ...]:
     out = []
     for i, item in enumerate(check.items(node, "lessons") if node is not None else []):
-        name = f"lessons[{i}]"
+        name = f"lessons[{i + 1}]"
         if isinstance(item, yaml.ScalarNode):
             text = check.text(item, name)
             if text:
                 out.append(Lesson(text=text))
             continue
-        fields = check.mapping(item, name, LESSON_KEYS)
+        fields = check.mapping(item, name, LESSON_KEYS, shorthand="the lesson as text")
         if fields is None:
             continue
-        text = check.text(fields.get("text"), f"{name}.text", required=True)
+        text = check.text(fields.get("text"), f"{name}.text", required=True, parent=item)
         theme = check.text(fields.get("theme"), f"{name}.theme")
         if text:
             out.append(Lesson(text=text, theme=theme))

@@ -34,23 +34,73 @@ def compose(path: str, text: str, first_line: int) -> yaml.Node | None:
     try:
         return loader.get_single_node()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = first_line + (mark.line if mark else 0)
-        message = " ".join(part for part in (err.context, err.problem) if part)
-        if err.context_mark and mark and err.context_mark.line != mark.line:
-            message += f" (the value started at line {first_line + err.context_mark.line})"
-        lines = text.split("\n")
-        if mark and mark.line < len(lines) and "\t" in lines[mark.line]:
-            message += " (YAML does not allow tabs for indentation; use spaces)"
-        raise GrowthlogError(
-            [Problem(path, line, "", f"the front matter is not valid YAML: {message}")]
-        ) from None
+        raise GrowthlogError([_syntax_problem(path, text, first_line, err)]) from None
+    except yaml.reader.ReaderError as err:
+        # A control character (often pasted from a PDF or a chat): name it and where it is.
+        line = first_line + text.count("\n", 0, err.position)
+        message = (
+            f"the front matter contains an invisible control character (#x{err.character:04x}, "
+            "often pasted from a PDF or a chat) that YAML does not allow; delete it and retype the text"
+            if isinstance(err.character, int)
+            else f"the front matter contains a character YAML does not allow ({err.reason})"
+        )
+        raise GrowthlogError([Problem(path, line, "", message)]) from None
     except yaml.YAMLError as err:
         raise GrowthlogError(
             [Problem(path, first_line, "", f"the front matter is not valid YAML: {err}")]
         ) from None
     finally:
         loader.dispose()
+
+
+#: PyYAML's wording of common mistakes, with what a person should do about each.
+_HINTS: tuple[tuple[str, str], ...] = (
+    (
+        "mapping values are not allowed",
+        "a ':' inside a value, or a line indented more than the one before; "
+        'put a value holding ": " in quotes (company: "Acme: Cloud") and check the indentation',
+    ),
+    ("did not find expected ',' or ']'", "a list opened with '[' is never closed with ']'"),
+    ("did not find expected ',' or '}'", "a mapping opened with '{' is never closed with '}'"),
+    ("found unexpected end of stream", "a quote opened here is never closed"),
+    ("found undefined alias", "an alias ('*name') refers to an anchor ('&name') that is not defined"),
+    ("exceeded maximum nesting depth", "values are nested too deeply; an entry never needs that"),
+    ("cannot start any token", "a character that cannot start a value here"),
+    ("expected <block end>", "the indentation is inconsistent; line up fields of the same level"),
+    ("expected <document start>", "the indentation is inconsistent; start every field at the left edge"),
+    ("expected a comment or a line break", "text after a closing quote; quote the whole value"),
+    (
+        "expected alphabetic or numeric character",
+        "a '&' or '*' that YAML reads as an anchor or alias; quote the value",
+    ),
+    ("found character '@' that cannot start any token", "a value starting with '@'; quote it"),
+)
+
+
+def _syntax_problem(path: str, text: str, first_line: int, err: yaml.MarkedYAMLError) -> Problem:
+    """Turn a YAML syntax error into a message a person can act on, at the line to fix."""
+    lines = text.split("\n")
+    last = max(len(lines) - 2, 0)  # `text` ends with a newline: its last "line" is empty
+    mark = err.problem_mark or err.context_mark
+    line = mark.line if mark else 0
+    context = err.context_mark
+    # When YAML only notices at the end of the block (an unclosed quote or bracket),
+    # the line to fix is where the value started, not the closing '---'.
+    if context is not None and line > last:
+        line = context.line
+    line = min(line, last)
+    parser_words = " ".join(part for part in (err.context, err.problem) if part)
+    hint = next((h for words, h in _HINTS if words in parser_words), "")
+    if line < len(lines) and "\t" in lines[line]:
+        hint = "a tab character; YAML does not allow tabs for indentation, use spaces"
+    message = (
+        f"the front matter is not valid YAML: {hint} (YAML says: {parser_words})"
+        if hint
+        else (f"the front matter is not valid YAML: {parser_words}")
+    )
+    if context is not None and context.line != line and context.line <= last:
+        message += f"; the value started at line {first_line + context.line}"
+    return Problem(path, first_line + line, "", message)
 
 
 def line_of(node: yaml.Node, first_line: int) -> int:
