@@ -214,6 +214,10 @@ class _Checker:
             )
             return None
         raw = scalar_text(node)
+        if not raw:
+            if required:
+                self.missing(node, field, None)
+            return None
         match = _DATE.match(raw)
         if not match:
             self.error(
@@ -244,6 +248,10 @@ class _Checker:
             self.error(node, field, f"expected one value of {', '.join(allowed)}; found {kind(node)}")
             return None
         raw = scalar_text(node)
+        if not raw:
+            if required:
+                self.missing(node, field, None, ", ".join(allowed))
+            return None
         value = raw.lower().replace("_", "-").replace(" ", "-")
         if value == "takehome":
             value = "take-home"

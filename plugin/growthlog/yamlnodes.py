@@ -66,6 +66,11 @@ _HINTS: tuple[tuple[str, str], ...] = (
     ("found undefined alias", "an alias ('*name') refers to an anchor ('&name') that is not defined"),
     ("exceeded maximum nesting depth", "values are nested too deeply; an entry never needs that"),
     ("cannot start any token", "a character that cannot start a value here"),
+    (
+        "did not find expected key",
+        "this line is not a 'key: value' field (text after a closing quote? quote the whole value; "
+        "or a line indented wrongly)",
+    ),
     ("expected <block end>", "the indentation is inconsistent; line up fields of the same level"),
     ("expected <document start>", "the indentation is inconsistent; start every field at the left edge"),
     ("expected a comment or a line break", "text after a closing quote; quote the whole value"),
@@ -98,7 +103,10 @@ def _syntax_problem(path: str, text: str, first_line: int, err: yaml.MarkedYAMLE
         if hint
         else (f"the front matter is not valid YAML: {parser_words}")
     )
-    if context is not None and context.line != line and context.line <= last:
+    # Only a scalar or a flow collection "starts" somewhere useful; a block mapping's
+    # start is the top of the front matter, which would mislead.
+    starts = err.context is not None and ("scalar" in err.context or "flow" in err.context)
+    if starts and context is not None and context.line != line and context.line <= last:
         message += f"; the value started at line {first_line + context.line}"
     return Problem(path, first_line + line, "", message)
 
