@@ -10,6 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from growthlog.feedback import build_feedback_log
+from growthlog.home import build_home
+from growthlog.lessons import build_lessons
+from growthlog.plan import build_plan
+from growthlog.questions import build_question_bank
+from growthlog.timeline import build_timeline
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
@@ -32,10 +39,32 @@ class GeneratedPage:
 
 
 def _home(journal: Journal) -> Mapping[str, Any]:
-    return {"latest": journal.newest_first[:10]}
+    return {"home": build_home(journal)}
 
 
-GENERATED_PAGES: tuple[GeneratedPage, ...] = (GeneratedPage("index.md", "Home", "home.html", _home),)
+def _timeline(journal: Journal) -> Mapping[str, Any]:
+    return {"timeline": build_timeline(journal)}
+
+
+def _lessons(journal: Journal) -> Mapping[str, Any]:
+    return {"lessons": build_lessons(journal), "feedback": build_feedback_log(journal)}
+
+
+def _questions(journal: Journal) -> Mapping[str, Any]:
+    return {"bank": build_question_bank(journal)}
+
+
+def _plan(journal: Journal) -> Mapping[str, Any]:
+    return {"plan": build_plan(journal)}
+
+
+GENERATED_PAGES: tuple[GeneratedPage, ...] = (
+    GeneratedPage("index.md", "Home", "home.html", _home),
+    GeneratedPage("timeline.md", "Timeline", "timeline.html", _timeline),
+    GeneratedPage("lessons.md", "Lessons", "lessons.html", _lessons),
+    GeneratedPage("questions.md", "Questions", "questions.html", _questions),
+    GeneratedPage("plan.md", "Plan", "plan.html", _plan),
+)
 
 
 def reserved_urls() -> dict[str, str]:

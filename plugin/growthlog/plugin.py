@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 from mkdocs.config import base
@@ -17,12 +17,14 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from growthlog.journal import Journal, Mode, Settings, resolve_today
 from growthlog.pages import GENERATED_PAGES, reserved_urls
 from growthlog.privacy import split_private
 from growthlog.reader import EntryCache, ReadResult, read_journal
 from growthlog.render import OVERRIDE_FOLDER, Renderer
+from growthlog.toc import Heading, headings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -194,8 +196,21 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         elif rel in self.generated:
             generated = self.generated[rel]
             html = self.renderer.page(generated)
+            # The page's Markdown is empty, so MkDocs found no headings: give Material
+            # the table of contents of the HTML we rendered.
+            page.toc = get_toc([_toc_token(h) for h in headings(html)])
         elif rel in self.problem_pages:
             html = self.renderer.problems_page(rel, self.problem_pages[rel])
         if self.serving and self.result is not None and self.result.problems:
             html = self.renderer.problems_notice(self.result.problems, page.file.url) + html
         return html
+
+
+def _toc_token(heading: Heading) -> Any:
+    """A heading in the shape MkDocs' `get_toc` reads (the toc extension's tokens)."""
+    return {
+        "level": heading.level,
+        "id": heading.id,
+        "name": heading.title,
+        "children": [_toc_token(child) for child in heading.children],
+    }

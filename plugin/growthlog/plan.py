@@ -1,0 +1,124 @@
+"""The development plan: every plan item of every entry, by status, with what motivated it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from growthlog.model import PlanStatus
+
+if TYPE_CHECKING:
+    from growthlog.journal import Journal
+    from growthlog.model import Entry, PlanItem
+
+#: Plan items due within this many days count as "due soon" on the home page.
+DUE_SOON_DAYS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedItem:
+    """A plan item, the entry it came from and where it stands today."""
+
+    item: PlanItem
+    entry: Entry
+    today: dt.date
+
+    @property
+    def is_open(self) -> bool:
+        return self.item.status is not PlanStatus.DONE
+
+    @property
+    def overdue(self) -> bool:
+        """Not done and its due date has passed."""
+        return self.is_open and self.item.due is not None and self.item.due < self.today
+
+    @property
+    def due_soon(self) -> bool:
+        """Not done and due today or within DUE_SOON_DAYS days."""
+        if not self.is_open or self.item.due is None:
+            return False
+        return 0 <= (self.item.due - self.today).days <= DUE_SOON_DAYS
+
+    @property
+    def due_this_month(self) -> bool:
+        due = self.item.due
+        return due is not None and (due.year, due.month) == (self.today.year, self.today.month)
+
+    @property
+    def days_overdue(self) -> int:
+        return (self.today - self.item.due).days if self.overdue and self.item.due else 0
+
+    @property
+    def fell_short(self) -> tuple[str, ...]:
+        """What fell short in the source entry: the gap the item answers."""
+        return self.entry.fell_short
+
+    @property
+    def feedback(self) -> str:
+        return self.entry.feedback.text if self.entry.feedback else ""
+
+    @property
+    def lessons(self) -> tuple[str, ...]:
+        return tuple(lesson.text for lesson in self.entry.lessons)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusGroup:
+    """The plan items of one status."""
+
+    status: PlanStatus
+    items: tuple[PlannedItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The plan page's content."""
+
+    items: tuple[PlannedItem, ...]
+    today: dt.date
+
+    @property
+    def by_status(self) -> tuple[StatusGroup, ...]:
+        """To do, doing, done: open items by due date (undated last), done items latest due first."""
+        groups = []
+        for status in PlanStatus:
+            items = [i for i in self.items if i.item.status is status]
+            if status is PlanStatus.DONE:
+                items.sort(key=lambda i: i.item.due or i.entry.date, reverse=True)
+            else:
+                items.sort(key=_by_due)
+            groups.append(StatusGroup(status, tuple(items)))
+        return tuple(groups)
+
+    @property
+    def overdue(self) -> tuple[PlannedItem, ...]:
+        return tuple(sorted((i for i in self.items if i.overdue), key=_by_due))
+
+    @property
+    def due_soon(self) -> tuple[PlannedItem, ...]:
+        return tuple(sorted((i for i in self.items if i.due_soon), key=_by_due))
+
+    @property
+    def this_month(self) -> tuple[PlannedItem, ...]:
+        """What is on the plan this month: open items overdue or due this month, and doing items."""
+        chosen = [
+            i
+            for i in self.items
+            if i.is_open and (i.overdue or i.due_this_month or i.item.status is PlanStatus.DOING)
+        ]
+        return tuple(sorted(chosen, key=_by_due))
+
+    @property
+    def open_count(self) -> int:
+        return sum(1 for i in self.items if i.is_open)
+
+
+def _by_due(item: PlannedItem) -> tuple[bool, dt.date, str]:
+    return (item.item.due is None, item.item.due or dt.date.max, item.item.skill.casefold())
+
+
+def build_plan(journal: Journal) -> Plan:
+    """Collect the plan items of every entry."""
+    items = tuple(PlannedItem(item, e, journal.today) for e in journal.entries for item in e.development)
+    return Plan(items, journal.today)

@@ -1,0 +1,118 @@
+"""The question bank: every question asked, grouped across interviews, with its answer history."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from growthlog.anchors import Anchors
+from growthlog.model import QuestionCategory
+from growthlog.wording import Mention, Wording, group_wordings
+
+if TYPE_CHECKING:
+    from growthlog.journal import Journal
+    from growthlog.model import Entry, Question
+
+
+@dataclass(frozen=True, slots=True)
+class BankedQuestion:
+    """One question, however it was worded, with every time it was asked."""
+
+    wording: Wording[Question]
+    anchor: str
+
+    @property
+    def text(self) -> str:
+        return self.wording.text
+
+    @property
+    def asked(self) -> tuple[Mention[Question], ...]:
+        """Every time it was asked, oldest first: the answer history."""
+        return self.wording.mentions
+
+    @property
+    def times_asked(self) -> int:
+        return self.wording.count
+
+    @property
+    def companies(self) -> tuple[str, ...]:
+        """The companies that asked it, each once, in the order they asked."""
+        return tuple(dict.fromkeys(m.entry.company for m in self.asked))
+
+    @property
+    def category(self) -> QuestionCategory:
+        """The category it was filed under most often (the first one on a tie)."""
+        counts = Counter(m.item.category for m in self.asked)
+        return counts.most_common(1)[0][0]
+
+    @property
+    def tough(self) -> bool:
+        """Marked tough at least once."""
+        return any(m.item.tough for m in self.asked)
+
+    @property
+    def better_answer(self) -> str:
+        """The latest "better answer" written for it, or empty."""
+        for mention in reversed(self.asked):
+            if mention.item.better_answer.strip():
+                return mention.item.better_answer
+        return ""
+
+    @property
+    def better_answer_entry(self) -> Entry | None:
+        for mention in reversed(self.asked):
+            if mention.item.better_answer.strip():
+                return mention.entry
+        return None
+
+    @property
+    def revise_reasons(self) -> tuple[str, ...]:
+        """Why it is on the "to revise" list: tough, no better answer yet, or both."""
+        reasons = []
+        if self.tough:
+            reasons.append("tough")
+        if not self.better_answer:
+            reasons.append("no better answer yet")
+        return tuple(reasons)
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryGroup:
+    """The questions of one category, most asked first."""
+
+    category: QuestionCategory
+    anchor: str
+    questions: tuple[BankedQuestion, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionBank:
+    """The question bank page's content."""
+
+    questions: tuple[BankedQuestion, ...]
+    """Every distinct question, most asked first."""
+    categories: tuple[CategoryGroup, ...]
+
+    @property
+    def to_revise(self) -> tuple[BankedQuestion, ...]:
+        """Tough questions and questions without a better answer: tough first, then most asked."""
+        pending = [q for q in self.questions if q.revise_reasons]
+        pending.sort(key=lambda q: (not q.tough, -q.times_asked, q.wording.first.date))
+        return tuple(pending)
+
+    @property
+    def times_asked(self) -> int:
+        return sum(q.times_asked for q in self.questions)
+
+
+def build_question_bank(journal: Journal) -> QuestionBank:
+    """Group every question of the journal by its normalised wording, then by category."""
+    wordings = group_wordings(Mention(e, q.q, q) for e in journal.entries for q in e.questions)
+    anchors = Anchors()
+    questions = tuple(BankedQuestion(w, anchors.make("q", w.text)) for w in wordings)
+    categories = tuple(
+        CategoryGroup(cat, f"category-{cat.value}", tuple(q for q in questions if q.category is cat))
+        for cat in QuestionCategory
+    )
+    return QuestionBank(questions, tuple(c for c in categories if c.questions))
