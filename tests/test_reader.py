@@ -235,6 +235,17 @@ def test_an_invisible_control_character_is_named_at_its_line() -> None:
     assert "invisible control character (#x0007" in problem.message
 
 
+def test_a_control_character_after_accented_text_is_still_at_its_line() -> None:
+    # libyaml counts bytes, not characters: 'é' before the character must not shift the line.
+    problem = only_problem(with_extra("went_well: Société Générale ééééééééééééééééééééééé\nseniority: \x00\n"))
+    assert problem.line == 8
+
+
+def test_a_non_utf8_byte_after_old_mac_line_endings_is_at_its_line() -> None:
+    problem = only_problem(b"---\rdate: 2026-03-14\rcompany: Caf\xe9\r---\r")
+    assert problem.line == 3
+
+
 def test_deep_nesting_is_refused_without_a_crash() -> None:
     problem = only_problem(with_extra("tags: " + "[" * 50_000 + "]" * 50_000 + "\n"))
     assert problem.line == 7

@@ -31,10 +31,23 @@ class SplitEntry:
 
 def decode(path: str, raw: bytes) -> str:
     """Decode UTF-8 (a BOM is accepted) and normalise line endings to '\\n'."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Windows Notepad's "Unicode": the byte-by-byte message below would not help.
+        raise GrowthlogError(
+            [
+                Problem(
+                    path,
+                    1,
+                    "",
+                    "the file is saved as UTF-16 ('Unicode' in some editors); "
+                    "save it again with the encoding 'UTF-8'",
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
+        line = raw[: err.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
         byte = raw[err.start : err.start + 1].hex()
         raise GrowthlogError(
             [

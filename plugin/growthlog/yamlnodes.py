@@ -37,7 +37,9 @@ def compose(path: str, text: str, first_line: int) -> yaml.Node | None:
         raise GrowthlogError([_syntax_problem(path, text, first_line, err)]) from None
     except yaml.reader.ReaderError as err:
         # A control character (often pasted from a PDF or a chat): name it and where it is.
-        line = first_line + text.count("\n", 0, err.position)
+        # libyaml counts `position` in UTF-8 bytes, PyYAML in characters: find the character instead.
+        at = text.find(chr(err.character)) if isinstance(err.character, int) else -1
+        line = first_line + text.count("\n", 0, at if at >= 0 else err.position)
         message = (
             f"the front matter contains an invisible control character (#x{err.character:04x}, "
             "often pasted from a PDF or a chat) that YAML does not allow; delete it and retype the text"
@@ -91,7 +93,13 @@ def _syntax_problem(path: str, text: str, first_line: int, err: yaml.MarkedYAMLE
     context = err.context_mark
     # When YAML only notices at the end of the block (an unclosed quote or bracket),
     # the line to fix is where the value started, not the closing '---'.
-    if context is not None and line > last:
+    # An unclosed bracket or quote swallows the lines after it, so YAML notices later;
+    # the line to fix is where it opened.
+    opened = err.context is not None and err.context.startswith(
+        ("while parsing a flow", "while scanning a quoted scalar")
+    )
+    noticed = line
+    if context is not None and (line > last or opened):
         line = context.line
     line = min(line, last)
     parser_words = " ".join(part for part in (err.context, err.problem) if part)
@@ -105,9 +113,8 @@ def _syntax_problem(path: str, text: str, first_line: int, err: yaml.MarkedYAMLE
     )
     # Only a scalar or a flow collection "starts" somewhere useful; a block mapping's
     # start is the top of the front matter, which would mislead.
-    starts = err.context is not None and ("scalar" in err.context or "flow" in err.context)
-    if starts and context is not None and context.line != line and context.line <= last:
-        message += f"; the value started at line {first_line + context.line}"
+    if noticed != line and noticed <= last:
+        message += f"; YAML noticed it at line {first_line + noticed}"
     return Problem(path, first_line + line, "", message)
 
 
