@@ -237,7 +237,9 @@ def test_an_invisible_control_character_is_named_at_its_line() -> None:
 
 def test_a_control_character_after_accented_text_is_still_at_its_line() -> None:
     # libyaml counts bytes, not characters: 'é' before the character must not shift the line.
-    problem = only_problem(with_extra("went_well: Société Générale ééééééééééééééééééééééé\nseniority: \x00\n"))
+    problem = only_problem(
+        with_extra("went_well: Société Générale ééééééééééééééééééééééé\nseniority: \x00\n")
+    )
     assert problem.line == 8
 
 
