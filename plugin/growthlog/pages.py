@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from growthlog import progress
 from growthlog.feedback import build_feedback_log
 from growthlog.home import build_home
 from growthlog.lessons import build_lessons
@@ -64,6 +65,7 @@ GENERATED_PAGES: tuple[GeneratedPage, ...] = (
     GeneratedPage("lessons.md", "Lessons", "lessons.html", _lessons),
     GeneratedPage("questions.md", "Questions", "questions.html", _questions),
     GeneratedPage("plan.md", "Plan", "plan.html", _plan),
+    GeneratedPage("progress.md", "Progress", "progress.html", progress.context),
 )
 
 
