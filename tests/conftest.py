@@ -71,13 +71,18 @@ class Journal:
                 return plugin["growthlog"]
         raise AssertionError("growthlog is not in the plugins of mkdocs.yml")
 
+    def write_config(self) -> Path:
+        """Write this journal's mkdocs.yml (done by `build`; also for tools that read it)."""
+        config_file = self.root / "mkdocs.yml"
+        config_file.write_text(yaml.safe_dump(self.config, sort_keys=False), encoding="utf-8")
+        return config_file
+
     def build(self, *, strict: bool = True, command: str = "build") -> Path:
         """Run a real in-process `mkdocs build` and return the site folder."""
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
-        config_file = self.root / "mkdocs.yml"
-        config_file.write_text(yaml.safe_dump(self.config, sort_keys=False), encoding="utf-8")
+        config_file = self.write_config()
         cwd = Path.cwd()
         os.chdir(self.root)  # messages name files relative to the current folder, as for a user
         try:

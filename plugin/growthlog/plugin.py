@@ -15,13 +15,22 @@ from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from growthlog.journal import Journal, Mode, Settings, resolve_today
+from growthlog.leakscan import LeakScanner, describe
 from growthlog.pages import GENERATED_PAGES, reserved_urls
-from growthlog.privacy import split_private
+from growthlog.privacy import (
+    ROBOTS_TXT,
+    add_noindex,
+    offsite_requests,
+    secrets,
+    show_private,
+    split_private,
+    strip_comments,
+)
 from growthlog.reader import EntryCache, ReadResult, read_journal
 from growthlog.render import OVERRIDE_FOLDER, Renderer
 from growthlog.toc import Heading, headings
@@ -37,7 +46,6 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
-SHOW_PRIVATE_ENV = "GROWTHLOG_SHOW_PRIVATE"
 ASSETS_URI = "assets/growthlog"
 #: Our stylesheets, one per area of the journal, served from assets/growthlog/.
 _STYLESHEETS = sorted((Path(__file__).parent / "assets").glob("*.css"))
@@ -53,7 +61,7 @@ class GrowthlogConfig(base.Config):
     ghost_after_days = c.Type(int, default=21)
     """An application silent this many days counts as ghosted."""
     show_private = c.Type(bool, default=False)
-    """Show private data in a `mkdocs build` (never for a site you publish)."""
+    """Show private data and drafts in a `mkdocs build` (GROWTHLOG_SHOW_PRIVATE=0/1 wins)."""
 
 
 class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
@@ -70,6 +78,8 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self.entry_pages: dict[str, Entry] = {}
         self.problem_pages: dict[str, tuple[Problem, ...]] = {}
         self.generated: dict[str, GeneratedPage] = {}
+        self.scanner = LeakScanner(())
+        self.theme_copies: dict[str, Path] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes `mkdocs serve` keep this instance (and its cache) across rebuilds.
@@ -84,14 +94,15 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             today = resolve_today(self.config.today)  # type: ignore[arg-type]  # c.Optional is untyped
         except ValueError as err:
             raise PluginError(f"growthlog: {err}") from None
-        show_private = self.config.show_private or os.environ.get(SHOW_PRIVATE_ENV, "") in (
-            "1",
-            "true",
-            "yes",
-        )
+        try:
+            local = self.serving or show_private(self.config.show_private, os.environ)
+        except ValueError as err:
+            raise PluginError(f"growthlog: {err}") from None
+        if local and not self.serving:
+            log.info("show_private is on: this site shows private data and drafts; do not publish it")
         self.settings = Settings(
             today=today,
-            mode=Mode.LOCAL if self.serving or show_private else Mode.PUBLISH,
+            mode=Mode.LOCAL if local else Mode.PUBLISH,
             pipeline_floor=self.config.pipeline_floor,
             ghost_after_days=self.config.ghost_after_days,
             directory_urls=config.use_directory_urls,
@@ -111,6 +122,8 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         result = read_journal(Path(config.docs_dir), self.cache, reserved_urls())
         self.result = result
         self._report(result)
+        if not self.settings.shows_private:
+            self.scanner = LeakScanner(secrets(result.entries))
         journal = Journal(result.entries, self.settings)
         self.journal = journal
         self.renderer = Renderer(journal, self.override_dirs, site_name=config.site_name)
@@ -159,6 +172,11 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             uri = f"{ASSETS_URI}/{sheet.name}"
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, content=sheet.read_bytes()))
+        robots = files.get_file_from_path("robots.txt")
+        if robots is not None:
+            files.remove(robots)  # ours wins: a journal is never meant to be crawled
+        files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
+        self.theme_copies = _theme_copies(files, config)
         return files
 
     def _report(self, result: ReadResult) -> None:
@@ -203,7 +221,62 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             html = self.renderer.problems_page(rel, self.problem_pages[rel])
         if self.serving and self.result is not None and self.result.problems:
             html = self.renderer.problems_notice(self.result.problems, page.file.url) + html
+        if not self.settings.shows_private:
+            html = strip_comments(html)
         return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self._warn_offsite(output, page.file.dest_uri)
+        return add_noindex(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name == "sitemap.xml":
+            return ""  # a sitemap invites crawlers to a journal that asks not to be indexed
+        if not template_name.endswith(".html"):
+            return output_content
+        self._warn_offsite(output_content, template_name)
+        return add_noindex(output_content)
+
+    def _warn_offsite(self, html: str, dest: str) -> None:
+        if self.settings.shows_private:
+            return
+        for url in dict.fromkeys(offsite_requests(html)):
+            log.warning(
+                f"growthlog: {dest} loads {url} from another host; a published journal should "
+                "request nothing from third parties (copy the file into entries/ and link to it there)"
+            )
+
+    # Last of all post-build work (encryptcontent rewrites the search index at -200): scan the final files.
+    @event_priority(-1000)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.settings.shows_private:
+            return
+        site = Path(config.site_dir)
+        leaks = self.scanner.scan_site(site, self.theme_copies)
+        if leaks:
+            for rel in {leak.file for leak in leaks}:
+                (site / rel).unlink(missing_ok=True)  # so that nobody uploads them by mistake
+            raise PluginError(
+                f"growthlog: private data found in the built site ({len(leaks)} place(s)); "
+                f"the files were deleted, do not publish {config.site_dir}:\n{describe(leaks)}\n"
+                "A template override or another plugin printed it, or the value is also written in "
+                "public notes. A common word that is also used elsewhere can be a false alarm: "
+                "write the private value more specifically."
+            )
+
+
+def _theme_copies(files: Files, config: MkDocsConfig) -> dict[str, Path]:
+    """Static files copied from the installed theme (not from custom_dir, which is the user's)."""
+    custom = Path(config.theme.custom_dir).resolve() if config.theme.custom_dir else None
+    installed = [Path(d).resolve() for d in config.theme.dirs]
+    installed = [d for d in installed if d != custom]
+    copies: dict[str, Path] = {}
+    for file in files:
+        if file.abs_src_path and file.generated_by is None and not file.is_documentation_page():
+            source = Path(file.abs_src_path).resolve()
+            if any(source.is_relative_to(d) for d in installed):
+                copies[file.dest_uri] = source
+    return copies
 
 
 def _toc_token(heading: Heading) -> Any:

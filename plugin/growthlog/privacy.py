@@ -1,46 +1,304 @@
-"""What never leaves the machine: private body parts and private values.
+"""What never leaves the machine: private body parts, private values, drafts.
 
 The documented syntax for a private part of an entry's notes is a `private`
-admonition (`!!! private` or the collapsible `??? private`), so it renders as a
-marked box in a local preview; a publish build removes it before Markdown sees it.
+admonition (`!!! private`, or the collapsible `??? private` / `???+ private`), so
+it renders as a marked box in a local preview; a publish build removes it before
+Markdown sees it. `secrets()` lists every piece of text a published site must not
+contain, for the scan that runs after each publish build (see `leakscan`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-_OPENER = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]+private(?:[ \t].*)?$")
+from growthlog.reader import page_url
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
+    from growthlog.model import Entry
+
+# The admonition and details openers of Python-Markdown / pymdownx: `!!! type "Title"`,
+# where the space after the marker is optional and `type` may be a list of classes.
+_OPENER = re.compile(
+    r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?) ?(?P<classes>[\w-]+(?: +[\w-]+)*)(?: +\"(?P<title>.*)\")?[ \t]*$"
+)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
 class PrivatePart:
-    """One private block of a body, and the line of the body where it starts."""
+    """One private block of a body, and the line of the body where it starts (0-based)."""
 
     line: int
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Secret:
+    """A piece of text that must not appear in a published site.
+
+    `what` names it without quoting it (`private.salary`, `interviewers[0]`,
+    `the private block at line 57`), because build logs may be public.
+    """
+
+    entry: str
+    what: str
+    text: str
+
+
+def _is_private_opener(line: str) -> re.Match[str] | None:
+    match = _OPENER.match(line)
+    if match and "private" in match["classes"].casefold().split():
+        return match
+    return None
+
+
 def split_private(body: str) -> tuple[str, tuple[PrivatePart, ...]]:
     """The body without its private blocks, and the blocks removed.
 
-    A block is the opener line plus every following line that is indented or blank,
-    exactly the lines Python-Markdown's admonition extension would put in the box.
+    A block is the opener line plus every following line that is blank or indented
+    deeper than the opener: the lines Python-Markdown would put in the box. Openers
+    are recognised at any indentation (a private box inside a list item is private
+    too); inside a code block that over-removes, which is the safe direction.
     """
     lines = body.split("\n")
     kept: list[str] = []
     parts: list[PrivatePart] = []
     i = 0
     while i < len(lines):
-        if _OPENER.match(lines[i]):
-            start = i
+        opener = _is_private_opener(lines[i])
+        if opener is None:
+            kept.append(lines[i])
             i += 1
-            while i < len(lines) and (not lines[i].strip() or lines[i][:1] in (" ", "\t")):
-                i += 1
-            block = [line.strip() for line in lines[start + 1 : i] if line.strip()]
-            parts.append(PrivatePart(start, "\n".join(block)))
-            kept.append("")
             continue
-        kept.append(lines[i])
+        start, depth = i, _depth(lines[i])
         i += 1
+        while i < len(lines) and (not lines[i].strip() or _depth(lines[i]) > depth):
+            i += 1
+        block = [opener["title"] or ""] + [line.strip() for line in lines[start + 1 : i]]
+        parts.append(PrivatePart(start, "\n".join(line for line in block if line)))
+        kept.append("")
     return "\n".join(kept), tuple(parts)
+
+
+def _depth(line: str) -> int:
+    """Indentation of a line in columns, tabs counting as four (as Python-Markdown does)."""
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
+
+
+def strip_comments(html: str) -> str:
+    """Remove HTML comments from rendered notes.
+
+    Python-Markdown passes `<!-- ... -->` through to the page, where any visitor can
+    read it with "view source"; people write them believing they are hidden. In
+    rendered HTML a comment typed inside code is already escaped (`&lt;!--`), so only
+    real comments are removed; an unclosed one hides the rest, so the rest goes.
+    """
+    return _COMMENT.sub("", html) if "<!--" in html else html
+
+
+SHOW_PRIVATE_ENV = "GROWTHLOG_SHOW_PRIVATE"
+_ON = frozenset({"1", "true", "yes", "on"})
+_OFF = frozenset({"0", "false", "no", "off", ""})
+ROBOTS_TXT = "# A personal journal: please do not crawl or index it.\nUser-agent: *\nDisallow: /\n"
+NOINDEX = '<meta name="robots" content="noindex, nofollow">'
+_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+
+
+def show_private(configured: bool, environ: Mapping[str, str]) -> bool:
+    """Whether a build (not a serve) shows private data: GROWTHLOG_SHOW_PRIVATE, else the config.
+
+    The variable wins both ways, so `GROWTHLOG_SHOW_PRIVATE=0` (set by `growthlog publish`
+    and the publish workflow) makes a publish build safe whatever mkdocs.yml says.
+    """
+    raw = environ.get(SHOW_PRIVATE_ENV)
+    if raw is None:
+        return configured
+    value = raw.strip().lower()
+    if value in _ON | _OFF:
+        return value in _ON
+    raise ValueError(f"{SHOW_PRIVATE_ENV} must be 1 or 0; found {raw!r}")
+
+
+def add_noindex(page: str) -> str:
+    """The page with `<meta name="robots" content="noindex, nofollow">` in its head."""
+    if 'name="robots"' in page:
+        return page
+    head = _HEAD.search(page)
+    if head is None:
+        return page
+    return page[: head.end()] + NOINDEX + page[head.end() :]
+
+
+# Elements whose URL attributes make the browser fetch something on page load.
+_TAG = re.compile(r"<(?P<tag>[a-zA-Z][\w:-]*)(?P<attrs>\s[^>]*)?>")
+_ATTR = re.compile(r"""(?P<name>[\w:-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""")
+_FETCHING_ATTRS = {
+    "script": {"src"},
+    "img": {"src", "srcset"},
+    "source": {"src", "srcset"},
+    "iframe": {"src"},
+    "frame": {"src"},
+    "video": {"src", "poster"},
+    "audio": {"src"},
+    "track": {"src"},
+    "embed": {"src"},
+    "input": {"src"},
+    "object": {"data"},
+    "link": {"href", "imagesrcset"},
+    "image": {"href", "xlink:href"},
+    "use": {"href", "xlink:href"},
+}
+#: `<link>` relations that only describe the page; the browser fetches nothing for them.
+_DESCRIPTIVE_RELS = frozenset({"canonical", "alternate", "author", "license", "me", "prev", "next", "help"})
+_CSS_URL = re.compile(r"""(?:url\(|@import)\s*['"]?\s*(?P<url>(?:https?:)?//[^'")\s;]+)""", re.IGNORECASE)
+_OFFSITE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
+
+
+def offsite_requests(page: str) -> list[str]:
+    """URLs on another host that loading `page` would fetch (scripts, styles, fonts, images...).
+
+    Links a visitor may click (`<a href>`) are not requests; a published journal must
+    make none of these, so that opening it tells no third party who reads it.
+    """
+    found: list[str] = []
+    for tag in _TAG.finditer(page):
+        names = _FETCHING_ATTRS.get(tag["tag"].lower())
+        if not names or not tag["attrs"]:
+            continue
+        attrs = {
+            m["name"].lower(): m["dq"]
+            if m["dq"] is not None
+            else m["sq"]
+            if m["sq"] is not None
+            else m["bare"]
+            for m in _ATTR.finditer(tag["attrs"])
+        }
+        rels = set(attrs.get("rel", "").lower().split())
+        if tag["tag"].lower() == "link" and rels and rels <= _DESCRIPTIVE_RELS:
+            continue
+        for name, value in attrs.items():  # in document order
+            if name not in names:
+                continue
+            urls = (
+                [part.split()[0] for part in value.split(",") if part.strip()]
+                if "srcset" in name
+                else [value]
+            )
+            found += [url.strip() for url in urls if _OFFSITE.match(url)]
+    found += [m["url"] for m in _CSS_URL.finditer(page)]
+    return found
+
+
+# -- what the leak scan looks for -----------------------------------------------------
+
+#: A scanned value has at least this many characters; shorter ones ("yes", "no", "3")
+#: occur everywhere in a page and would fail every build.
+MIN_SECRET_CHARS = 4
+#: Pure numbers below this are not scanned either (years, counts, "2026"); a salary is.
+MIN_SECRET_NUMBER = 10_000
+#: A phrase of a private block or a draft is scanned when it has this many words...
+MIN_PHRASE_WORDS = 3
+#: ...and this many characters, so that "I said" or "in Q4" do not fail builds.
+MIN_PHRASE_CHARS = 16
+
+_NOT_SCANNED_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "null", "none", "todo", "tbd"})
+_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SPACES = re.compile(r"\s+")
+# Characters Markdown (or its extensions) may turn into markup or typography: a phrase
+# never spans one, so a phrase of the source is found verbatim in the rendered page.
+_MARKUP = re.compile(r"[^\w\s,.;:!?%$€£+=/-]|_|--+|\.\.\.|(?:^|\s)-(?=\s|$)")
+_LINE_MARKER = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|#+\s+|>\s*)+")
+_WORD = re.compile(r"\w+")
+
+
+def normalise(text: str) -> str:
+    """Collapse runs of whitespace: a value wrapped over lines is still the same value."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_scannable(value: str) -> bool:
+    """Whether the leak scan looks for this private value (the documented rule).
+
+    Scanned: any value of at least MIN_SECRET_CHARS characters with a letter or digit
+    in it, except true/false/yes/no-like words, ISO dates (they collide with the
+    journal's own dates) and pure numbers below MIN_SECRET_NUMBER.
+    """
+    text = normalise(value)
+    if len(text) < MIN_SECRET_CHARS or not _WORD.search(text):
+        return False
+    if text.casefold() in _NOT_SCANNED_WORDS or _ISO_DATE.fullmatch(text):
+        return False
+    if _NUMBER.fullmatch(text):
+        return abs(float(text.replace(",", ""))) >= MIN_SECRET_NUMBER
+    return True
+
+
+def phrases(text: str) -> Iterator[str]:
+    """The runs of plain words in Markdown source long enough to be distinctive.
+
+    Lines are split at markup characters, so each phrase appears unchanged in the
+    rendered HTML and in the search index whatever Markdown makes of the rest.
+    """
+    for line in text.split("\n"):
+        for piece in _MARKUP.split(_LINE_MARKER.sub("", line)):
+            phrase = normalise(piece).strip(",.;:!?/-+= ")
+            if len(phrase) >= MIN_PHRASE_CHARS and len(_WORD.findall(phrase)) >= MIN_PHRASE_WORDS:
+                yield phrase
+
+
+def public_text(entry: Entry) -> str:
+    """Every string of an entry a page may show: its fields and its notes."""
+    parts: list[str] = [entry.company, entry.role, entry.seniority, entry.application_id, *entry.tags]
+    parts += [*entry.went_well, *entry.fell_short]
+    if entry.feedback:
+        parts.append(entry.feedback.text)
+    parts += [text for item in entry.development for text in (item.skill, item.action)]
+    parts += [text for q in entry.questions for text in (q.q, q.answer, q.better_answer)]
+    if entry.search:
+        parts.append(entry.search.note)
+    parts += [text for lesson in entry.lessons for text in (lesson.text, lesson.theme)]
+    parts.append(entry.body)
+    return "\n".join(parts)
+
+
+def _addresses(entry: Entry) -> tuple[str, str]:
+    """The entry page's address with and without directory URLs."""
+    return page_url(entry.path), entry.path.removesuffix(".md") + ".html"
+
+
+def secrets(entries: Iterable[Entry]) -> list[Secret]:
+    """Every piece of text a publish build must not contain, for every entry.
+
+    Private values and interviewers (when scannable), the phrases of each private
+    block and, for drafts, their page address and every phrase that no published
+    entry also contains (a draft's company may well have published rounds).
+    """
+    entries = tuple(entries)
+    found: list[Secret] = []
+    for entry in entries:
+        for value in entry.private_values:
+            if is_scannable(value.value):
+                found.append(Secret(entry.path, value.key, normalise(value.value)))
+        for part in split_private(entry.body)[1]:
+            line = entry.body_line + part.line
+            found += [
+                Secret(entry.path, f"the private block at line {line}", phrase)
+                for phrase in dict.fromkeys(phrases(part.text))
+            ]
+    published = normalise(
+        "\n".join(text for e in entries if not e.draft for text in (public_text(e), *_addresses(e)))
+    )
+    for draft in (e for e in entries if e.draft):
+        candidates = [*_addresses(draft), *phrases(public_text(draft))]
+        found += [
+            Secret(draft.path, "the draft's text", text)
+            for text in dict.fromkeys(normalise(c) for c in candidates)
+            if text not in published
+        ]
+    return found

@@ -1,0 +1,89 @@
+"""The leak scanner on its own: which forms of a secret it finds, and what it reports."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from html import escape
+from typing import TYPE_CHECKING
+
+from growthlog.leakscan import LeakScanner, describe
+from growthlog.privacy import Secret
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SALARY = Secret("2026/a.md", "private.salary", "150000")
+NAME = Secret("2026/a.md", "interviewers[0]", "Zoë O'Brien-Smith")
+NOTE = Secret("2026/b.md", "the private block at line 12", "the team lost two seniors <this> year & more")
+
+
+def scanner() -> LeakScanner:
+    return LeakScanner([SALARY, NAME, NOTE])
+
+
+def test_finds_a_secret_printed_raw() -> None:
+    assert scanner().scan_text("<p>salary 150000 a year</p>") == [SALARY]
+
+
+def test_finds_html_escaped_and_json_escaped_forms() -> None:
+    html = f"<dd>{escape(NAME.text)}</dd><p>{escape(NOTE.text)}</p>"
+    assert sorted(s.what for s in scanner().scan_text(html)) == sorted([NAME.what, NOTE.what])
+    as_json = json.dumps({"text": f"{NAME.text} / {NOTE.text}"})  # \u00eb, \" and friends
+    assert "\\u00eb" in as_json
+    assert sorted(s.what for s in scanner().scan_text(as_json)) == sorted([NAME.what, NOTE.what])
+    # The search index holds HTML-escaped text inside JSON strings.
+    index = json.dumps({"text": escape(NOTE.text)})
+    assert scanner().scan_text(index) == [NOTE]
+
+
+def test_finds_a_value_wrapped_over_lines() -> None:
+    assert scanner().scan_text("the team lost two\n   seniors &lt;this&gt;\tyear &amp; more") == [NOTE]
+
+
+def test_finds_only_whole_words() -> None:
+    assert scanner().scan_text("id 1150000 and 1500001 and x150000") == []
+    assert scanner().scan_text("(150000)") == [SALARY]
+    assert scanner().scan_text("Zoë O'Brien-Smithson") == []
+
+
+def test_empty_scanner_finds_nothing() -> None:
+    assert LeakScanner([]).scan_text("150000") == []
+
+
+def test_scan_site_reads_every_file_including_gzip_and_names_each(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "search").mkdir(parents=True)
+    (site / "index.html").write_text("<p>clean</p>", encoding="utf-8")
+    (site / "search" / "search_index.json").write_text(json.dumps({"t": NAME.text}), encoding="utf-8")
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(b"<loc>150000</loc>"))
+    (site / "image.png").write_bytes(b"\x89PNG\x00\xff 150000 \x00")
+    leaks = scanner().scan_site(site)
+    assert sorted((leak.file, leak.secret.what) for leak in leaks) == [
+        ("image.png", "private.salary"),
+        ("search/search_index.json", "interviewers[0]"),
+        ("sitemap.xml.gz", "private.salary"),
+    ]
+
+
+def test_scan_site_skips_only_theme_files_still_identical_to_their_source(tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "bundle.js").write_text("var x = 150000;", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "bundle.js").write_text("var x = 150000;", encoding="utf-8")
+    (site / "other.js").write_text("var x = 150000;", encoding="utf-8")
+    copies = {"bundle.js": theme / "bundle.js", "other.js": theme / "bundle.js"}
+    (site / "other.js").write_text("var y = 150000;", encoding="utf-8")  # changed after the copy
+    assert [leak.file for leak in scanner().scan_site(site, copies)] == ["other.js"]
+
+
+def test_describe_names_entry_what_and_file_never_the_value(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "page.html").write_text(f"{SALARY.text} {NAME.text}", encoding="utf-8")
+    message = describe(scanner().scan_site(site))
+    assert "page.html contains private.salary of entry 2026/a.md" in message
+    assert "page.html contains interviewers[0] of entry 2026/a.md" in message
+    assert SALARY.text not in message and "Brien" not in message

@@ -1,0 +1,210 @@
+"""What counts as private, and the pieces that keep it out of a published site (no MkDocs here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from growthlog.model import Entry, Outcome, PrivateValue, Stage
+from growthlog.privacy import (
+    ROBOTS_TXT,
+    add_noindex,
+    is_scannable,
+    offsite_requests,
+    phrases,
+    secrets,
+    show_private,
+    split_private,
+    strip_comments,
+)
+
+
+def make(path: str = "a.md", body: str = "", **fields: object) -> Entry:
+    return Entry(
+        path=path,
+        date=dt.date(2026, 3, 14),
+        company="Acme Corp",
+        role="Backend Engineer",
+        stage=Stage.SCREEN,
+        outcome=Outcome.PENDING,
+        body=body,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+# -- the private body syntax ----------------------------------------------------------
+
+
+def test_split_private_removes_admonition_and_details_blocks_keeping_the_rest() -> None:
+    body = (
+        "Public one.\n\n"
+        '!!! private "Money"\n    Base is 152k.\n\n    Second paragraph.\n\n'
+        "Public two.\n\n"
+        "??? private\n    Collapsed secret.\n"
+        "???+ private\n    Open secret.\n"
+        "Public three."
+    )
+    kept, parts = split_private(body)
+    assert "Public one." in kept and "Public two." in kept and "Public three." in kept
+    assert "152k" not in kept and "secret" not in kept and "Money" not in kept
+    assert [p.text for p in parts] == [
+        "Money\nBase is 152k.\nSecond paragraph.",
+        "Collapsed secret.",
+        "Open secret.",
+    ]
+    assert [p.line for p in parts] == [2, 9, 11]
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        "!!!private",
+        "!!! note private",
+        '!!! Private "Title"',
+        "  !!! private",
+        "\t!!! private",
+        "!!! private inline",
+    ],
+)
+def test_every_admonition_form_python_markdown_accepts_is_private(opener: str) -> None:
+    indent = opener[: len(opener) - len(opener.lstrip())]
+    body = f"- item\n\n{opener}\n{indent}    hidden words here\n\nafter"
+    kept, parts = split_private(body)
+    assert "hidden" not in kept
+    assert "after" in kept and "- item" in kept
+    assert len(parts) == 1
+
+
+def test_a_private_box_nested_in_a_list_item_ends_where_its_indentation_ends() -> None:
+    body = "- item one\n\n    !!! private\n        nested secret\n\n    still item one\n- item two"
+    kept, parts = split_private(body)
+    assert "nested secret" not in kept
+    assert "still item one" in kept and "item two" in kept
+    assert parts[0].text == "nested secret"
+
+
+def test_other_admonitions_and_words_containing_private_are_kept() -> None:
+    body = "!!! note\n    kept\n!!! privateish\n    kept too\nprivate talk"
+    assert split_private(body) == (body, ())
+
+
+def test_strip_comments_removes_real_comments_not_escaped_ones() -> None:
+    html = "<p>a</p><!-- salary 150k -->\n<p>b</p><code>&lt;!-- shown --&gt;</code><!-- unclosed"
+    assert strip_comments(html) == "<p>a</p>\n<p>b</p><code>&lt;!-- shown --&gt;</code>"
+
+
+# -- modes --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("configured", "env", "expected"),
+    [
+        (False, None, False),
+        (True, None, True),
+        (False, "1", True),
+        (True, "0", False),  # growthlog publish and the workflow set 0: mkdocs.yml cannot override it
+        (True, "", False),
+        (False, "yes", True),
+    ],
+)
+def test_show_private_env_wins_over_config(configured: bool, env: str | None, expected: bool) -> None:
+    environ = {} if env is None else {"GROWTHLOG_SHOW_PRIVATE": env}
+    assert show_private(configured, environ) is expected
+
+
+def test_show_private_rejects_an_unclear_value() -> None:
+    with pytest.raises(ValueError, match="GROWTHLOG_SHOW_PRIVATE must be 1 or 0; found 'maybe'"):
+        show_private(False, {"GROWTHLOG_SHOW_PRIVATE": "maybe"})
+
+
+# -- robots and third parties --------------------------------------------------------
+
+
+def test_add_noindex_puts_the_meta_in_the_head_once() -> None:
+    page = '<html><head lang="en"><title>t</title></head><body>x</body></html>'
+    out = add_noindex(page)
+    assert out.count('<meta name="robots" content="noindex, nofollow">') == 1
+    assert out.index("robots") < out.index("<title>")
+    assert add_noindex(out) == out
+
+
+def test_robots_txt_disallows_everything() -> None:
+    assert "User-agent: *\nDisallow: /\n" in ROBOTS_TXT
+
+
+def test_offsite_requests_finds_fetches_not_links() -> None:
+    page = (
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+        '<link rel="preconnect" href="https://fonts.gstatic.com" crossorigin>'
+        '<link rel="canonical" href="https://me.example/journal/">'
+        "<script src=//cdn.jsdelivr.net/x.js></script>"
+        "<img src='https://www.gravatar.com/avatar/1' srcset=\"a.png 1x, https://cdn.example/b.png 2x\">"
+        '<a href="https://example.com/">a link is not a request</a>'
+        '<img src="../assets/local.png"><script src="assets/bundle.js"></script>'
+        '<svg xmlns="http://www.w3.org/2000/svg"></svg>'
+        "<style>@import url(https://x.example/y.css); .a{background:url('//img.example/a.png')}</style>"
+    )
+    assert offsite_requests(page) == [
+        "https://fonts.googleapis.com/css?family=Roboto",
+        "https://fonts.gstatic.com",
+        "//cdn.jsdelivr.net/x.js",
+        "https://www.gravatar.com/avatar/1",
+        "https://cdn.example/b.png",
+        "https://x.example/y.css",
+        "//img.example/a.png",
+    ]
+
+
+# -- what the leak scan looks for ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "scanned"),
+    [
+        ("150000", True),  # a salary is caught
+        ("95,000", True),
+        ("9500", False),  # pure numbers below 10,000: years, counts
+        ("2026", False),
+        ("Jane Doe", True),
+        ("Ana", False),  # shorter than 4 characters
+        ("yes", False),
+        ("true", False),
+        ("TODO", False),
+        ("2026-12-01", False),  # dates collide with the journal's own dates
+        ("----", False),  # no letter or digit
+        ("Isabel", True),
+    ],
+)
+def test_is_scannable_rule(value: str, scanned: bool) -> None:
+    assert is_scannable(value) is scanned
+
+
+def test_phrases_are_runs_of_plain_words_split_at_markup() -> None:
+    text = "- Base is **152k**, band goes to 165k and more.\n> I'm countering at 162k tomorrow\nin Q4."
+    assert list(phrases(text)) == ["band goes to 165k and more", "m countering at 162k tomorrow"]
+
+
+def test_secrets_list_private_values_blocks_and_draft_text_without_shared_text() -> None:
+    published = make(
+        "2026/acme-screen.md",
+        body="We talked about the caching layer for an hour.",
+        interviewers=("Jane Doe", "Al"),
+        private=(PrivateValue("private.salary", "150000"), PrivateValue("private.remote", "yes")),
+    )
+    draft = make(
+        "2026/acme-onsite.md",
+        draft=True,
+        body="We talked about the caching layer for an hour.\n\nUnfinished thoughts about the onsite panel.\n\n"
+        "!!! private\n    The recruiter hinted at a reorg soon.",
+        body_line=9,
+    )
+    found = {(s.entry, s.what, s.text) for s in secrets([published, draft])}
+    assert found == {
+        ("2026/acme-screen.md", "interviewers[0]", "Jane Doe"),
+        ("2026/acme-screen.md", "private.salary", "150000"),
+        ("2026/acme-onsite.md", "the private block at line 13", "The recruiter hinted at a reorg soon"),
+        ("2026/acme-onsite.md", "the draft's text", "2026/acme-onsite/"),
+        ("2026/acme-onsite.md", "the draft's text", "2026/acme-onsite.html"),
+        ("2026/acme-onsite.md", "the draft's text", "Unfinished thoughts about the onsite panel"),
+        ("2026/acme-onsite.md", "the draft's text", "The recruiter hinted at a reorg soon"),
+    }
