@@ -1,0 +1,279 @@
+"""Lessons, feedback log, question bank and plan: counts and groupings written by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from conftest import entry
+from growthlog.feedback import build_feedback_log
+from growthlog.lessons import NO_THEME, build_lessons
+from growthlog.model import Feedback, Lesson, PlanItem, PlanStatus, Question, QuestionCategory
+from growthlog.plan import build_plan
+from growthlog.questions import build_question_bank
+from journals import journal_of, round_
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from conftest import Journal
+
+D = dt.date
+
+
+def test_the_same_lesson_in_three_wordings_shows_once_with_every_source() -> None:
+    journal = journal_of(
+        round_(
+            "2026-09-01", "Acme", "screen", "advanced", lessons=(Lesson("Ask about on-call load.", "search"),)
+        ),
+        round_(
+            "2026-09-10", "Beta", "screen", "advanced", lessons=(Lesson("ask about  ON-CALL load", "Search"),)
+        ),
+        round_(
+            "2026-09-20",
+            "Gamma",
+            "screen",
+            "advanced",
+            lessons=(Lesson("Ask about on-call load.", ""), Lesson("Draw the data flow first", "technical")),
+        ),
+        round_("2026-09-25", "Delta", "screen", "advanced", lessons=(Lesson("Sleep before onsites"),)),
+    )
+    index = build_lessons(journal)
+    assert [(t.theme, t.count) for t in index.themes] == [("search", 3), ("technical", 1), (NO_THEME, 1)]
+    [on_call] = index.themes[0].lessons
+    assert on_call.text == "Ask about on-call load."  # the most common wording
+    assert on_call.count == 3
+    assert [e.company for e in on_call.entries] == ["Acme", "Beta", "Gamma"]
+    assert index.lesson_count == 3
+
+
+def test_went_well_and_fell_short_are_counted_after_normalising() -> None:
+    journal = journal_of(
+        round_("2026-09-01", "Acme", "screen", "advanced", fell_short=("Rambled", "No capacity estimate")),
+        round_(
+            "2026-09-10", "Beta", "screen", "advanced", fell_short=("rambled!",), went_well=("Clear intro",)
+        ),
+        round_(
+            "2026-09-20", "Gamma", "screen", "advanced", fell_short=("Rambled.",), went_well=("clear intro",)
+        ),
+    )
+    index = build_lessons(journal)
+    assert [(w.text, w.count) for w in index.fell_short] == [("Rambled", 3), ("No capacity estimate", 1)]
+    assert [(w.text, w.count) for w in index.recurring_fell_short] == [("Rambled", 3)]
+    assert [(w.key, w.count) for w in index.went_well] == [("clear intro", 2)]
+
+
+def test_feedback_log_rate_texts_and_requests_to_chase() -> None:
+    # today is 2026-11-26
+    journal = journal_of(
+        # asked and answered 5 days later
+        round_(
+            "2026-10-01",
+            "Acme",
+            "screen",
+            "rejected",
+            feedback=Feedback(D(2026, 10, 2), D(2026, 10, 7), "More depth"),
+        ),
+        # asked, text arrived but its date was not noted: answered
+        round_(
+            "2026-10-10", "Beta", "screen", "rejected", feedback=Feedback(D(2026, 10, 11), None, "Good fit")
+        ),
+        # asked 30 days ago, no answer: chase
+        round_("2026-10-26", "Gamma", "screen", "rejected", feedback=Feedback(D(2026, 10, 27))),
+        # asked exactly 7 days ago: chase
+        round_("2026-11-18", "Delta", "screen", "rejected", feedback=Feedback(D(2026, 11, 19))),
+        # asked 6 days ago: still waiting, not yet to chase
+        round_("2026-11-19", "Epsilon", "screen", "rejected", feedback=Feedback(D(2026, 11, 20))),
+        # recruiter feedback never asked for: a text, not a request
+        round_("2026-11-21", "Zeta", "screen", "advanced", feedback=Feedback(text="Strong SQL")),
+        round_("2026-11-22", "Eta", "screen", "advanced"),
+    )
+    log = build_feedback_log(journal)
+    assert len(log.records) == 6
+    assert len(log.requests) == 5
+    assert len(log.answered_requests) == 2
+    assert log.response_rate == 2 / 5
+    assert [r.text for r in log.received] == ["Strong SQL", "Good fit", "More depth"]  # newest first
+    assert [r.entry.company for r in log.to_chase] == ["Gamma", "Delta"]
+    assert [r.days_waiting(journal.today) for r in log.to_chase] == [30, 7]
+    assert [r.entry.company for r in log.waiting] == ["Epsilon"]
+    assert log.records[0].days_to_answer == 5
+
+
+def test_feedback_log_without_requests_has_no_rate() -> None:
+    log = build_feedback_log(journal_of(round_("2026-10-01", "Acme", "screen", "advanced")))
+    assert log.records == () and log.response_rate is None and log.to_chase == ()
+
+
+def test_question_bank_groups_wordings_and_keeps_the_answer_history() -> None:
+    journal = journal_of(
+        round_(
+            "2026-06-01",
+            "Acme",
+            "screen",
+            "advanced",
+            questions=(
+                Question(
+                    "How would you design a rate limiter?", QuestionCategory.SYSTEM_DESIGN, True, "Froze"
+                ),
+                Question("Why us?", QuestionCategory.CULTURE, False, "Product", "Your data problems"),
+            ),
+        ),
+        round_(
+            "2026-07-01",
+            "Beta",
+            "technical",
+            "advanced",
+            questions=(
+                Question(
+                    "how would you design a rate limiter",
+                    QuestionCategory.SYSTEM_DESIGN,
+                    False,
+                    "Token bucket",
+                    "Token bucket, plus an estimate",
+                ),
+            ),
+        ),
+        round_(
+            "2026-08-01",
+            "Acme",
+            "onsite",
+            "advanced",
+            questions=(
+                Question("How would you design a rate limiter ?", QuestionCategory.TECHNICAL, False, "Redis"),
+                Question("Tell me about a failure", QuestionCategory.BEHAVIORAL),
+            ),
+        ),
+    )
+    bank = build_question_bank(journal)
+    assert len(bank.questions) == 3
+    assert bank.times_asked == 5
+    limiter = bank.questions[0]
+    assert limiter.times_asked == 3
+    assert limiter.companies == ("Acme", "Beta")
+    assert limiter.category is QuestionCategory.SYSTEM_DESIGN  # filed so twice, technical once
+    assert [m.item.answer for m in limiter.asked] == ["Froze", "Token bucket", "Redis"]
+    assert limiter.better_answer == "Token bucket, plus an estimate"
+    assert limiter.tough
+    # To revise: tough first, then questions without a better answer.
+    assert [q.text for q in bank.to_revise] == [limiter.text, "Tell me about a failure"]
+    assert bank.to_revise[1].revise_reasons == ("no better answer yet",)
+    assert [(c.category, len(c.questions)) for c in bank.categories] == [
+        (QuestionCategory.BEHAVIORAL, 1),
+        (QuestionCategory.SYSTEM_DESIGN, 1),
+        (QuestionCategory.CULTURE, 1),
+    ]
+
+
+def test_plan_by_status_overdue_due_soon_and_this_month() -> None:
+    # today is 2026-11-26
+    journal = journal_of(
+        round_(
+            "2026-10-01",
+            "Acme",
+            "onsite",
+            "rejected",
+            fell_short=("Thin on Kafka",),
+            feedback=Feedback(text="Go deeper on streaming"),
+            development=(
+                PlanItem("Kafka", "Build a consumer", PlanStatus.DOING, D(2026, 11, 10)),  # overdue 16 days
+                PlanItem("SQL", "Read plans", PlanStatus.DONE, D(2026, 10, 20)),  # done: never overdue
+                PlanItem("Stories", "Write three", PlanStatus.TODO, D(2026, 11, 30)),  # due soon, this month
+                PlanItem("Spark", "Basics", PlanStatus.TODO, D(2027, 1, 15)),  # later
+                PlanItem("Reading", "DDIA", PlanStatus.TODO),  # no due date
+            ),
+        ),
+        round_(
+            "2026-11-20",
+            "Beta",
+            "screen",
+            "advanced",
+            development=(PlanItem("Pitch", "Rehearse", PlanStatus.TODO, D(2026, 12, 10)),),  # due in 14 days
+        ),
+    )
+    plan = build_plan(journal)
+    groups = {g.status: [i.item.skill for i in g.items] for g in plan.by_status}
+    assert groups == {
+        PlanStatus.TODO: ["Stories", "Pitch", "Spark", "Reading"],
+        PlanStatus.DOING: ["Kafka"],
+        PlanStatus.DONE: ["SQL"],
+    }
+    assert [i.item.skill for i in plan.overdue] == ["Kafka"]
+    assert plan.overdue[0].days_overdue == 16
+    assert [i.item.skill for i in plan.due_soon] == ["Stories", "Pitch"]
+    assert [i.item.skill for i in plan.this_month] == ["Kafka", "Stories"]
+    assert plan.open_count == 5
+    kafka = plan.overdue[0]
+    assert kafka.fell_short == ("Thin on Kafka",) and kafka.feedback == "Go deeper on streaming"
+
+
+def _main(page_html: str) -> str:
+    return page_html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
+
+
+def _two_rounds(journal: Journal) -> Path:
+    journal.write(
+        "a.md",
+        entry(
+            date="2026-10-01",
+            company="Acme",
+            stage="screen",
+            outcome="rejected",
+            fell_short=["Rambled"],
+            feedback={"requested": "2026-10-02", "received": "2026-10-06", "text": "Be concise."},
+            questions=[{"q": "Why us?", "category": "culture", "answer": "Product", "tough": True}],
+            lessons=[{"text": "Keep answers short.", "theme": "delivery"}],
+            development=[
+                {"skill": "Stories", "action": "Write three", "status": "doing", "due": "2026-11-10"}
+            ],
+        ),
+    )
+    journal.write(
+        "b.md",
+        entry(
+            date="2026-11-01",
+            company="Beta",
+            stage="screen",
+            outcome="advanced",
+            fell_short=["rambled!"],
+            feedback={"requested": "2026-11-02"},
+            questions=[
+                {"q": "why US", "category": "culture", "answer": "Team", "better_answer": "Your data"}
+            ],
+            lessons=["keep answers short"],
+        ),
+    )
+    return journal.build()
+
+
+def test_lessons_page_shows_grouped_lessons_and_the_feedback_log(journal: Journal) -> None:
+    main = _main((_two_rounds(journal) / "lessons/index.html").read_text())
+    assert main.count("Keep answers short.") == 1
+    assert 'title="Written in 2 entries">\u00d7 2<' in main
+    assert 'href="../a/"' in main and 'href="../b/"' in main
+    assert '<h3 id="theme-delivery">delivery' in main
+    assert "response rate 50%" in main
+    assert "Be concise." in main
+    chase = main.split('id="to-chase"', 1)[1].split("</ul>", 1)[0]
+    assert "Beta, screen" in chase and "waiting 24 days" in chase and "Acme" not in chase
+
+
+def test_questions_page_shows_to_revise_counts_and_history(journal: Journal) -> None:
+    main = _main((_two_rounds(journal) / "questions/index.html").read_text())
+    to_revise = main.split('id="to-revise"', 1)[1].split("</ol>", 1)[0]
+    assert "Why us?" in to_revise and "Tough" in to_revise
+    assert "Asked 2 times" in main
+    assert "Acme, Beta" in main
+    history = main.split("Answer history", 1)[1]
+    assert history.index("Product") < history.index("Team")
+    assert "Your data" in main
+    assert "as “why US”" in main  # the other wording is kept in the history
+
+
+def test_plan_page_flags_overdue_and_shows_the_motivation(journal: Journal) -> None:
+    main = _main((_two_rounds(journal) / "plan/index.html").read_text())
+    assert "Overdue 16 days" in main
+    doing = main.split('id="status-doing"', 1)[1]
+    assert "Write three" in doing and 'href="../a/"' in doing
+    assert "Rambled" in doing and "Be concise." in doing and "Keep answers short." in doing
+    assert '<h2 id="this-month">This month' in main
