@@ -155,9 +155,12 @@ def test_question_bank_groups_wordings_and_keeps_the_answer_history() -> None:
     assert [m.item.answer for m in limiter.asked] == ["Froze", "Token bucket", "Redis"]
     assert limiter.better_answer == "Token bucket, plus an estimate"
     assert limiter.tough
-    # To revise: tough first, then questions without a better answer.
-    assert [q.text for q in bank.to_revise] == [limiter.text, "Tell me about a failure"]
-    assert bank.to_revise[1].revise_reasons == ("no better answer yet",)
+    # To revise: first what has no better answer yet, then tough questions to rehearse.
+    assert [q.text for q in bank.to_prepare] == ["Tell me about a failure"]
+    assert [q.text for q in bank.to_rehearse] == [limiter.text]
+    assert [q.text for q in bank.to_revise] == ["Tell me about a failure", limiter.text]
+    assert bank.to_revise[0].revise_reasons == ("no better answer yet",)
+    assert limiter.revise_reasons == ("tough",)
     assert [(c.category, len(c.questions)) for c in bank.categories] == [
         (QuestionCategory.BEHAVIORAL, 1),
         (QuestionCategory.SYSTEM_DESIGN, 1),
@@ -205,6 +208,13 @@ def test_plan_by_status_overdue_due_soon_and_this_month() -> None:
     assert plan.open_count == 5
     kafka = plan.overdue[0]
     assert kafka.fell_short == ("Thin on Kafka",) and kafka.feedback == "Go deeper on streaming"
+    # "Thin on Kafka" shares a word with the item; the feedback does not.
+    assert [m.text for m in kafka.related_motivations] == ["Thin on Kafka"]
+    assert [m.text for m in kafka.other_motivations] == ["Go deeper on streaming"]
+    # Nothing matches "Stories: Write three": everything the entry noted is shown.
+    stories = next(i for i in plan.items if i.item.skill == "Stories")
+    assert [m.kind for m in stories.related_motivations] == ["Fell short", "Feedback"]
+    assert stories.other_motivations == ()
 
 
 def _main(page_html: str) -> str:
@@ -251,7 +261,7 @@ def test_lessons_page_shows_grouped_lessons_and_the_feedback_log(journal: Journa
     assert main.count("Keep answers short.") == 1
     assert 'title="Written in 2 entries">\u00d7 2<' in main
     assert 'href="../a/"' in main and 'href="../b/"' in main
-    assert '<h3 id="theme-delivery">delivery' in main
+    assert '<h3 id="theme-delivery">Delivery' in main
     assert "response rate 50%" in main
     assert "Be concise." in main
     chase = main.split('id="to-chase"', 1)[1].split("</ul>", 1)[0]
@@ -267,7 +277,7 @@ def test_questions_page_shows_to_revise_counts_and_history(journal: Journal) -> 
     history = main.split("Answer history", 1)[1]
     assert history.index("Product") < history.index("Team")
     assert "Your data" in main
-    assert "as “why US”" in main  # the other wording is kept in the history
+    assert "why US" not in main  # one question, shown in its first wording (a tie)
 
 
 def test_plan_page_flags_overdue_and_shows_the_motivation(journal: Journal) -> None:

@@ -168,7 +168,7 @@ def test_home_page_shows_figures_actions_and_latest(journal: Journal) -> None:
         ("1", "offer"),
         ("1", "rejection"),
     ]
-    assert "Why us?" in main and "no better answer yet" in main
+    assert "Why us?" in main and "No better answer" in main
     assert "waiting 15 days" in main  # asked 11 Nov, today 26 Nov
     assert "Read a query plan daily" in main and "Overdue 6 days" in main
     latest = main.split('id="latest"', 1)[1]

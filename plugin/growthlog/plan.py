@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,70 @@ if TYPE_CHECKING:
 
 #: Plan items due within this many days count as "due soon" on the home page.
 DUE_SOON_DAYS = 14
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+#: Words too common to tie a plan item to a shortfall.
+_COMMON = frozenset(
+    [
+        "about",
+        "after",
+        "again",
+        "before",
+        "being",
+        "could",
+        "didn",
+        "does",
+        "from",
+        "have",
+        "into",
+        "just",
+        "like",
+        "more",
+        "most",
+        "much",
+        "only",
+        "other",
+        "over",
+        "same",
+        "some",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "they",
+        "this",
+        "very",
+        "want",
+        "were",
+        "what",
+        "when",
+        "which",
+        "while",
+        "with",
+        "would",
+        "your",
+        "next",
+        "time",
+        "work",
+    ]
+)
+
+
+def _stems(text: str) -> frozenset[str]:
+    # A four-letter prefix is a crude stem, enough to tie "leadership" to "leading".
+    return frozenset(w[:4] for w in _WORD.findall(text.casefold()) if w not in _COMMON)
+
+
+@dataclass(frozen=True, slots=True)
+class Motivation:
+    """Something written in the source entry that may have motivated a plan item."""
+
+    kind: str
+    """"Fell short", "Feedback" or "Lesson"."""
+    text: str
+    related: bool
+    """Shares a word with the item's skill or action, so it most likely motivated it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +126,29 @@ class PlannedItem:
     @property
     def lessons(self) -> tuple[str, ...]:
         return tuple(lesson.text for lesson in self.entry.lessons)
+
+    @property
+    def motivations(self) -> tuple[Motivation, ...]:
+        """The entry's shortfalls, feedback and lessons; those sharing a word with the item first."""
+        item_stems = _stems(f"{self.item.skill} {self.item.action}")
+        found = [("Fell short", t) for t in self.fell_short]
+        found += [("Feedback", self.feedback)] if self.feedback.strip() else []
+        found += [("Lesson", t) for t in self.lessons]
+        motivations = [Motivation(kind, text, bool(item_stems & _stems(text))) for kind, text in found]
+        return tuple(sorted(motivations, key=lambda m: not m.related))
+
+    @property
+    def related_motivations(self) -> tuple[Motivation, ...]:
+        """What most likely motivated the item; everything the entry noted when nothing matches."""
+        related = tuple(m for m in self.motivations if m.related)
+        return related or self.motivations
+
+    @property
+    def other_motivations(self) -> tuple[Motivation, ...]:
+        """The rest of what the entry noted (empty when nothing matched, as all is shown then)."""
+        if not any(m.related for m in self.motivations):
+            return ()
+        return tuple(m for m in self.motivations if not m.related)
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,11 +95,23 @@ class QuestionBank:
     categories: tuple[CategoryGroup, ...]
 
     @property
-    def to_revise(self) -> tuple[BankedQuestion, ...]:
-        """Tough questions and questions without a better answer: tough first, then most asked."""
-        pending = [q for q in self.questions if q.revise_reasons]
-        pending.sort(key=lambda q: (not q.tough, -q.times_asked, q.wording.first.date))
+    def to_prepare(self) -> tuple[BankedQuestion, ...]:
+        """Questions with no better answer yet: tough first, then the most asked, then the latest."""
+        pending = [q for q in self.questions if not q.better_answer]
+        pending.sort(key=lambda q: (not q.tough, -q.times_asked, -q.wording.last.date.toordinal()))
         return tuple(pending)
+
+    @property
+    def to_rehearse(self) -> tuple[BankedQuestion, ...]:
+        """Tough questions that have a better answer: rehearse it. The most asked first."""
+        tough = [q for q in self.questions if q.tough and q.better_answer]
+        tough.sort(key=lambda q: (-q.times_asked, -q.wording.last.date.toordinal()))
+        return tuple(tough)
+
+    @property
+    def to_revise(self) -> tuple[BankedQuestion, ...]:
+        """The "to revise" list: questions to prepare, then tough questions to rehearse."""
+        return self.to_prepare + self.to_rehearse
 
     @property
     def times_asked(self) -> int:
