@@ -72,9 +72,9 @@ class Month:
     rounds: tuple[TimelineRound, ...]
 
     @property
-    def outcomes(self) -> frozenset[Outcome]:
-        """Every outcome found in this month (the no-JavaScript filter hides months without one)."""
-        return frozenset(r.entry.outcome for r in self.rounds)
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """Every outcome found in this month, in `Outcome` order (the filter hides months without one)."""
+        return _in_order({r.entry.outcome for r in self.rounds})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +90,8 @@ class Year:
         return sum(len(m.rounds) for m in self.months)
 
     @property
-    def outcomes(self) -> frozenset[Outcome]:
-        return frozenset(o for m in self.months for o in m.outcomes)
+    def outcomes(self) -> tuple[Outcome, ...]:
+        return _in_order({o for m in self.months for o in m.outcomes})
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +113,11 @@ class Timeline:
     @property
     def round_count(self) -> int:
         return sum(y.round_count for y in self.years)
+
+
+def _in_order(outcomes: set[Outcome]) -> tuple[Outcome, ...]:
+    # A stable order keeps the generated HTML identical from one build to the next.
+    return tuple(o for o in Outcome if o in outcomes)
 
 
 def summarise_applications(journal: Journal) -> tuple[ApplicationSummary, ...]:
