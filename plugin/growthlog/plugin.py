@@ -31,6 +31,7 @@ from growthlog.privacy import (
     split_private,
     strip_comments,
 )
+from growthlog.problems import summarise
 from growthlog.reader import EntryCache, ReadResult, read_journal
 from growthlog.render import OVERRIDE_FOLDER, Renderer
 from growthlog.toc import Heading, headings
@@ -180,17 +181,23 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         return files
 
     def _report(self, result: ReadResult) -> None:
+        """One terminal line per problem, then one summary line; a publish build stops on errors."""
         for problem in result.problems:
             if problem.is_error and not self.serving:
                 log.error(str(problem))
             else:
                 log.warning(str(problem))
+        if not result.problems:
+            return
+        summary = summarise(result.problems)
         if result.errors and not self.serving:
-            count = len({p.path for p in result.errors})
+            # PluginError, not an exception of ours: MkDocs prints it as one line, no traceback.
             raise PluginError(
-                f"growthlog: {len(result.errors)} problem(s) in {count} entr{'y' if count == 1 else 'ies'} "
-                "(listed above); nothing was published. Fix them, or run `growthlog check` to list them again."
+                f"growthlog: {summary} (listed above); nothing was built. "
+                "Fix them and build again; `growthlog check` lists them too."
             )
+        if self.serving:
+            log.warning(f"{summary} (listed above); each page shows them until they are fixed")
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         rel = page.file.src_uri

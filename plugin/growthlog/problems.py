@@ -57,3 +57,15 @@ def describe(value: object, limit: int = 60) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return repr(text)
+
+
+def summarise(problems: Iterable[Problem]) -> str:
+    """One line counting errors and warnings, and the entries they are in: '2 errors and 1 warning in 3 entries'."""
+    found = tuple(problems)
+    errors = sum(1 for p in found if p.is_error)
+    warnings = len(found) - errors
+    files = len({p.path for p in found})
+    counts = [
+        f"{n} {word}{'' if n == 1 else 's'}" for n, word in ((errors, "error"), (warnings, "warning")) if n
+    ]
+    return f"{' and '.join(counts) or 'no problem'} in {files} entr{'y' if files == 1 else 'ies'}"
