@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLE_ENTRIES, entry
+from conftest import REPO, SAMPLE_ENTRIES, entry
 from growthlog.cli import main
 from growthlog.reader import read_entry
 
@@ -58,7 +59,7 @@ def test_check_lists_every_problem_with_file_and_line(here: Path) -> None:
         "rejected, offer, accepted, declined, withdrew, ghosted; did you mean 'rejected'?",
         "error: entries/2026/bad.md:7: confidence: expected a whole number from 1 to 5; found 9",
         "warning: entries/typo.md:7: lesons: unknown field 'lesons' is ignored; did you mean 'lessons'?",
-        "2 error(s), 1 warning(s) in 3 entries under entries",
+        "2 errors and 1 warning in 2 entries under entries (3 entries checked)",
     ]
 
 
@@ -67,7 +68,7 @@ def test_check_fails_on_a_warning_alone(here: Path) -> None:
     (here / "entries/typo.md").write_text(entry(lesons=["x"]), encoding="utf-8")
     result = run("check", "entries")
     assert result.exit_code == 1
-    assert "0 error(s), 1 warning(s) in 1 entry under entries" in result.output
+    assert "1 warning in 1 entry under entries (1 entry checked)" in result.output
 
 
 def test_check_reports_a_missing_folder(here: Path) -> None:
@@ -222,3 +223,19 @@ def test_new_defaults_the_date_to_today(here: Path) -> None:
     assert result.exit_code == 0
     today = dt.date.today()
     assert result.output.strip() == f"entries/{today:%Y}/{today:%m}/{today.isoformat()}-a-final.md"
+
+
+def test_the_readme_shows_what_check_really_prints(here: Path) -> None:
+    """The README's example is the output for the sample journal with two typos, as a user would see it."""
+    shutil.copytree(SAMPLE_ENTRIES, here / "entries")
+    path = here / "entries/2026/07/2026-07-16-quayside-logistics-onsite.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("\noutcome: rejected\n", "\noutcome: rejcted\n").replace("\nlessons:", "\nlesons:"),
+        encoding="utf-8",
+    )
+    result = run("check")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("```text\nerror: entries/2026/07/", 1)[1].split("```", 1)[0]
+    assert result.exit_code == 1
+    assert result.output == "error: entries/2026/07/" + shown

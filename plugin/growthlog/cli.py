@@ -14,6 +14,7 @@ import yaml
 
 from growthlog.model import Stage
 from growthlog.pages import reserved_urls
+from growthlog.problems import summarise
 from growthlog.reader import read_journal
 
 _DEFAULT_DIR = "entries"
@@ -50,8 +51,7 @@ def check(directory: Path | None) -> None:
     files = len(result.entries) + len(result.invalid)
     if result.problems:
         click.echo(
-            f"{len(result.errors)} error(s), {len(result.warnings)} warning(s) "
-            f"in {files} entr{'y' if files == 1 else 'ies'} under {root}",
+            f"{summarise(result.problems)} under {root} ({files} entr{'y' if files == 1 else 'ies'} checked)",
             err=True,
         )
         sys.exit(1)
