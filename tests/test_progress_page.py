@@ -95,3 +95,17 @@ def test_sample_journal_progress_page(sample_journal: Journal) -> None:
     for svg in CHART_SVG.findall(html):
         ET.fromstring(svg)
     assert "Rounds per month" in html and "Show the numbers" in html
+
+
+def test_progress_and_insights_follow_the_aggregate_pages_in_the_nav() -> None:
+    from growthlog.pages import GENERATED_PAGES
+
+    assert [p.url for p in GENERATED_PAGES] == [
+        "",
+        "timeline/",
+        "lessons/",
+        "questions/",
+        "plan/",
+        "progress/",
+        "insights/",
+    ]

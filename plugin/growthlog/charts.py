@@ -353,3 +353,81 @@ def calendar(
     parts.append("</svg>")
     rows = tuple((d.isoformat(), n) for d, n in sorted(counts.items()) if first <= d <= last and n)
     return Chart(chart_id, title, desc, Markup("".join(parts)), Table(("Day", "Rounds"), rows))
+
+
+@dataclass(frozen=True, slots=True)
+class Dot:
+    """One point of a scatter chart: x on a continuous scale, y one of a few ordered rows."""
+
+    x: float
+    y: int
+    label: str
+    css: str
+
+
+def scatter(
+    chart_id: str,
+    title: str,
+    desc: str,
+    dots: Sequence[Dot],
+    *,
+    x_min: int,
+    x_max: int,
+    x_title: str,
+    rows: Sequence[str],
+    table: Table,
+    legend: tuple[tuple[str, str], ...] = (),
+) -> Chart:
+    """Dots on a grid: x from `x_min` to `x_max`, y one of `rows` (bottom first), each dot labelled.
+
+    Dots at the same place are spread sideways so each stays visible.
+    """
+    row_h, top, left, right = 36.0, 30.0, 124.0, WIDTH - 24.0
+    bottom = top + row_h * (len(rows) - 1)
+    height = bottom + 44
+    parts = _open(chart_id, title, desc, height, "gl-chart--scatter")
+    parts.append('<g class="gl-chart__axis" aria-hidden="true">')
+    for i, name in enumerate(rows):
+        y = bottom - row_h * i
+        parts.append(
+            f'<line x1="{_n(left)}" y1="{_n(y)}" x2="{_n(right)}" y2="{_n(y)}" class="gl-chart__grid"/>'
+        )
+        parts.append(_text(left - 10, y + 5, name, anchor="end"))
+
+    def x_of(value: float) -> float:
+        return left + (right - left) * (value - x_min) / (x_max - x_min)
+
+    for tick in range(x_min, x_max + 1):
+        parts.append(_text(x_of(tick), bottom + 22, str(tick)))
+    parts.append(_text((left + right) / 2, bottom + 40, x_title, "gl-chart__label gl-chart__label--minor"))
+    parts.append("</g>")
+    seen: dict[tuple[float, int], int] = {}
+    # Where the last label above (and below) the dots of each row ends, to keep labels apart.
+    label_end: dict[tuple[int, bool], float] = {}
+    for dot in sorted(dots, key=lambda d: (d.y, d.x)):
+        nth = seen.get((dot.x, dot.y), 0)
+        seen[dot.x, dot.y] = nth + 1
+        # Alternate right and left of the true place: 0, +1, -1, +2...
+        shift = ((nth + 1) // 2) * (1 if nth % 2 else -1) * 12.0
+        cx, cy = x_of(dot.x) + shift, bottom - row_h * dot.y
+        parts.append(
+            f'<g class="gl-chart__dot-group"><circle cx="{_n(cx)}" cy="{_n(cy)}" r="7" class="{_e(dot.css)}" '
+            f'data-x="{_n(dot.x)}" data-y="{dot.y}"><title>{_e(dot.label)}: {_n(dot.x)}, {_e(rows[dot.y])}</title></circle>'
+        )
+        label = _cut(dot.label, 16)
+        below = cx + 10 < label_end.get((dot.y, False), -1.0)
+        label_end[dot.y, below] = cx + 10 + 9.0 * len(label)  # about 9 units a character, phone size
+        # Near the right edge a label ends at its dot instead of starting there.
+        at_edge = cx > right - 40
+        parts.append(
+            _text(
+                cx - 10 if at_edge else cx + 10,
+                cy + (20 if below else -9),
+                label,
+                "gl-chart__label gl-chart__label--minor",
+                "end" if at_edge else "start",
+            )
+        )
+        parts.append("</g>")
+    parts.append("</svg>")
+    return Chart(chart_id, title, desc, Markup("".join(parts)), table, legend)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from growthlog import progress
+from growthlog import insights, progress
 from growthlog.feedback import build_feedback_log
 from growthlog.home import build_home
 from growthlog.lessons import build_lessons
@@ -66,6 +66,7 @@ GENERATED_PAGES: tuple[GeneratedPage, ...] = (
     GeneratedPage("questions.md", "Questions", "questions.html", _questions),
     GeneratedPage("plan.md", "Plan", "plan.html", _plan),
     GeneratedPage("progress.md", "Progress", "progress.html", progress.context),
+    GeneratedPage("insights.md", "Insights", "insights.html", insights.context),
 )
 
 
