@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from typing import TYPE_CHECKING
 
@@ -95,3 +96,29 @@ def test_a_template_in_theme_overrides_replaces_the_packaged_one(
     url = "" if name == "home" else f"{name}/"
     main = _main((site / url / "index.html").read_text(encoding="utf-8"))
     assert "My own" in main and "1 rounds" in main
+
+
+def test_every_page_and_its_sections_are_in_the_search_index(journal: Journal) -> None:
+    journal.write(
+        "a.md",
+        entry(
+            questions=[{"q": "Why a rate limiter?", "category": "system-design"}],
+            lessons=["Draw the data flow first"],
+            development=[{"skill": "SQL", "action": "Read plans"}],
+        ),
+    )
+    index = json.loads((journal.build() / "search/search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    for location in (
+        "",
+        "timeline/",
+        "lessons/",
+        "questions/",
+        "plan/",
+        "timeline/#applications",
+        "questions/#to-revise",
+    ):
+        assert location in docs, location
+    assert "Why a rate limiter?" in " ".join(
+        d["text"] + d["title"] for d in index["docs"] if d["location"].startswith("questions/")
+    )
