@@ -109,3 +109,14 @@ def test_progress_and_insights_follow_the_aggregate_pages_in_the_nav() -> None:
         "progress/",
         "insights/",
     ]
+
+
+def test_home_page_shows_the_pipeline_panel(journal: Journal) -> None:
+    write_search(journal)
+    html = (journal.build() / "index.html").read_text(encoding="utf-8")
+    panel = html.split('<section class="gl-pipeline"', 1)[1].split("</section>", 1)[0]
+    figures = dict(re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", panel))
+    assert figures == {"Active applications": "1", "Days since the last round": "6", "Ghosted": "0"}
+    assert 'role="status"' in panel
+    assert "Beta &amp; Co" in panel  # the active application, linked
+    assert 'As of <time datetime="2026-11-26">26 Nov 2026</time>' in panel

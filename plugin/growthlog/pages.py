@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from growthlog import insights, progress
+from growthlog import insights, pipeline, progress
 from growthlog.feedback import build_feedback_log
 from growthlog.home import build_home
 from growthlog.lessons import build_lessons
@@ -40,7 +40,7 @@ class GeneratedPage:
 
 
 def _home(journal: Journal) -> Mapping[str, Any]:
-    return {"home": build_home(journal)}
+    return {"home": build_home(journal), **pipeline.context(journal)}
 
 
 def _timeline(journal: Journal) -> Mapping[str, Any]:
