@@ -161,7 +161,8 @@ def test_serve_puts_the_problems_notice_on_every_page(served: Path) -> None:
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert 'class="admonition failure gl-problems" role="alert"' in html, page
-        assert "3 problems in your entries" in html, page
+        assert "3 errors in your entries" in html, page
+        assert "refuses to run until the errors are fixed." in html, page
 
 
 def test_serve_escapes_a_good_entrys_title(served: Path) -> None:
@@ -169,6 +170,14 @@ def test_serve_escapes_a_good_entrys_title(served: Path) -> None:
     assert "<b>Co</b>" not in html
     title = html.split("<title>", 1)[1].split("</title>", 1)[0]
     assert "Good &lt;b&gt;Co&lt;/b&gt; · Backend Engineer" in title
+
+
+def test_serve_notice_for_warnings_only(journal: Journal) -> None:
+    journal.write("good.md", entry(lesons=["x"]))
+    html = (journal.build(strict=False, command="serve") / "good/index.html").read_text(encoding="utf-8")
+    assert "1 warning in your entries" in html
+    assert "It fails <code>mkdocs build --strict</code>." in html
+    assert "<strong>warning</strong> <code>entries/good.md:7: lesons: unknown field" in html
 
 
 def test_a_clean_serve_shows_no_notice(journal: Journal) -> None:
