@@ -88,6 +88,8 @@ class PlannedItem:
     item: PlanItem
     entry: Entry
     today: dt.date
+    motivations: tuple[Motivation, ...] = ()
+    """The entry's shortfalls, feedback and lessons; those sharing a word with the item first."""
 
     @property
     def is_open(self) -> bool:
@@ -126,16 +128,6 @@ class PlannedItem:
     @property
     def lessons(self) -> tuple[str, ...]:
         return tuple(lesson.text for lesson in self.entry.lessons)
-
-    @property
-    def motivations(self) -> tuple[Motivation, ...]:
-        """The entry's shortfalls, feedback and lessons; those sharing a word with the item first."""
-        item_stems = _stems(f"{self.item.skill} {self.item.action}")
-        found = [("Fell short", t) for t in self.fell_short]
-        found += [("Feedback", self.feedback)] if self.feedback.strip() else []
-        found += [("Lesson", t) for t in self.lessons]
-        motivations = [Motivation(kind, text, bool(item_stems & _stems(text))) for kind, text in found]
-        return tuple(sorted(motivations, key=lambda m: not m.related))
 
     @property
     def related_motivations(self) -> tuple[Motivation, ...]:
@@ -206,7 +198,21 @@ def _by_due(item: PlannedItem) -> tuple[bool, dt.date, str]:
     return (item.item.due is None, item.item.due or dt.date.max, item.item.skill.casefold())
 
 
+def motivations_for(item: PlanItem, entry: Entry) -> tuple[Motivation, ...]:
+    """What the entry noted (shortfalls, feedback, lessons), those sharing a word with the item first."""
+    item_stems = _stems(f"{item.skill} {item.action}")
+    found = [("Fell short", t) for t in entry.fell_short]
+    found += [("Feedback", entry.feedback.text)] if entry.feedback and entry.feedback.text.strip() else []
+    found += [("Lesson", lesson.text) for lesson in entry.lessons]
+    motivations = [Motivation(kind, text, bool(item_stems & _stems(text))) for kind, text in found]
+    return tuple(sorted(motivations, key=lambda m: not m.related))
+
+
 def build_plan(journal: Journal) -> Plan:
     """Collect the plan items of every entry."""
-    items = tuple(PlannedItem(item, e, journal.today) for e in journal.entries for item in e.development)
+    items = tuple(
+        PlannedItem(item, e, journal.today, motivations_for(item, e))
+        for e in journal.entries
+        for item in e.development
+    )
     return Plan(items, journal.today)

@@ -36,11 +36,8 @@ class Wording(Generic[T]):
 
     key: str
     mentions: tuple[Mention[T], ...]
-
-    @property
-    def text(self) -> str:
-        """The most common original wording (the earliest one on a tie)."""
-        return most_common(m.text for m in self.mentions)
+    text: str
+    """The most common original wording (the earliest one on a tie)."""
 
     @property
     def count(self) -> int:
@@ -79,7 +76,9 @@ def group_wordings(mentions: Iterable[Mention[T]]) -> tuple[Wording[T], ...]:
         key = normalise_key(mention.text)
         if key:
             groups.setdefault(key, []).append(mention)
-    wordings = [Wording(key, tuple(items)) for key, items in groups.items()]
+    wordings = [
+        Wording(key, tuple(items), most_common(m.text for m in items)) for key, items in groups.items()
+    ]
     wordings.sort(key=lambda w: w.key)
     wordings.sort(key=lambda w: (w.count, w.last.date, w.last.path), reverse=True)
     return tuple(wordings)
