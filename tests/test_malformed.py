@@ -192,6 +192,18 @@ def test_a_unicode_file_name_is_named_as_it_is(tmp_path: Path) -> None:
     assert "duplicate key 'stage'" in problem.message
 
 
+def test_a_dangling_link_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    root = tmp_path / "entries"
+    write(root / "good.md", f"---\n{HEAD}---\n")
+    (root / "gone.md").symlink_to(root / "deleted.md")
+    result = read_journal(root)
+    assert [e.path for e in result.entries] == ["good.md"]
+    assert list(result.invalid) == ["gone.md"]
+    (problem,) = result.problems
+    assert problem.line == 1
+    assert problem.message == "is a link to a file that does not exist; remove the link or restore the file"
+
+
 def test_an_unreadable_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     if os.geteuid() == 0:
         pytest.skip("root can read a file without read permission, so there is nothing to test")

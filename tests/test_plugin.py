@@ -113,6 +113,17 @@ def test_a_linked_folder_outside_entries_fails_the_build_and_leaks_nothing(journ
     assert leaks(journal.root / "site", (SECRET_NOTE,)) == []
 
 
+def test_a_dangling_link_fails_the_build_with_a_message(
+    journal: Journal, caplog: pytest.LogCaptureFixture
+) -> None:
+    journal.write("good.md", entry())
+    (journal.entries / "gone.md").symlink_to(journal.entries / "deleted.md")
+    with pytest.raises(Abort):
+        journal.build(strict=False)
+    assert "entries/gone.md:1: is a link to a file that does not exist" in caplog.text
+    assert "Traceback" not in caplog.text
+
+
 # -- mkdocs serve --------------------------------------------------------------------
 
 

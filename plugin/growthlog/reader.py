@@ -150,6 +150,18 @@ def read_journal(
     for file, rel in entry_files(root):
         present.add(rel)
         label = display_path(root, rel)
+        if file.is_symlink() and not file.exists():
+            found = [
+                Problem(
+                    label,
+                    1,
+                    "",
+                    "is a link to a file that does not exist; remove the link or restore the file",
+                )
+            ]
+            problems += found
+            invalid[rel] = tuple(found)
+            continue
         if not _inside(file, real_root):
             found = [
                 Problem(
