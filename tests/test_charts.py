@@ -121,3 +121,11 @@ def test_horizontal_bar_widths_are_proportional() -> None:
 )
 def test_nice_max(value: int, expected: tuple[int, int]) -> None:
     assert charts.nice_max(value) == expected
+
+
+def test_charts_carry_no_colours_of_their_own() -> None:
+    """Colours come from CSS classes (Material's variables), so both palettes and print work."""
+    series = [charts.Series("Done", "gl-fill--plan-done", (1, 2))]
+    svg = str(charts.stacked_bars("c", "T", "D", ["Jan", "Feb"], series, category_header="M").svg)
+    assert "fill=" not in svg and "stroke=" not in svg and "style=" not in svg
+    assert "<script" not in svg and "http" not in svg.replace("http://www.w3.org/2000/svg", "")
