@@ -1,4 +1,4 @@
-"""The `growthlog` command: check entries, start a new one."""
+"""The `growthlog` command: check entries, start a new one, publish the journal."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import yaml
 from growthlog.model import Stage
 from growthlog.pages import reserved_urls
 from growthlog.problems import summarise
+from growthlog.publish import PublishError, publish
 from growthlog.reader import read_journal
 
 _DEFAULT_DIR = "entries"
@@ -57,6 +58,39 @@ def check(directory: Path | None) -> None:
         sys.exit(1)
     click.echo(
         f"{len(result.entries)} entr{'y' if len(result.entries) == 1 else 'ies'} under {root}: all clean"
+    )
+
+
+@main.command("publish")
+@click.option("--remote", default="origin", show_default=True, help="Git remote to push to.")
+@click.option("--branch", default="gh-pages", show_default=True, help="Branch that holds the site.")
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The journal's mkdocs.yml.",
+)
+def publish_command(remote: str, branch: str, config_file: Path) -> None:
+    """Build the journal in publish mode and push it to BRANCH of REMOTE.
+
+    Refuses when an entry has an error. The branch is replaced by a single commit
+    (no history), so nothing removed from the journal stays in an old deployment.
+    """
+    if not config_file.is_file():
+        click.echo(
+            f"error: {config_file} not found; run growthlog publish in your journal's folder", err=True
+        )
+        sys.exit(1)
+    try:
+        done = publish(config_file, docs_dir(config_file), remote=remote, branch=branch)
+    except PublishError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(1)
+    click.echo(
+        f"published {done.files} files to {done.branch} on {done.remote} as one commit ({done.commit[:12]}); "
+        "earlier deployments are no longer in the branch"
     )
 
 

@@ -23,9 +23,11 @@ from growthlog.journal import Journal, Mode, Settings, resolve_today
 from growthlog.leakscan import LeakScanner, describe
 from growthlog.pages import GENERATED_PAGES, reserved_urls
 from growthlog.privacy import (
+    ENCRYPT_PLUGIN,
     ROBOTS_TXT,
     add_noindex,
     offsite_requests,
+    protected_title,
     secrets,
     show_private,
     split_private,
@@ -80,6 +82,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self.problem_pages: dict[str, tuple[Problem, ...]] = {}
         self.generated: dict[str, GeneratedPage] = {}
         self.scanner = LeakScanner(())
+        self.protected = False
         self.theme_copies: dict[str, Path] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -117,6 +120,8 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         config.extra_css.extend(f"{ASSETS_URI}/{sheet.name}" for sheet in _STYLESHEETS)
         custom_dir = config.theme.custom_dir
         self.override_dirs = [Path(custom_dir, OVERRIDE_FOLDER)] if custom_dir else []
+        # encryptcontent encrypts a page's content, not its <title>: entry titles go neutral.
+        self.protected = ENCRYPT_PLUGIN in config.plugins
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -205,7 +210,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         if entry is not None:
             # MkDocs prints page titles unescaped (and Material unescapes them again
             # through `striptags`); an escaped title in meta is used as is.
-            page.meta["title"] = escape(entry.title)
+            page.meta["title"] = escape(protected_title(entry) if self.protected else entry.title)
         elif rel in self.problem_pages:
             page.meta["title"] = Markup("Entry with problems")
         return markdown

@@ -109,6 +109,19 @@ NOINDEX = '<meta name="robots" content="noindex, nofollow">'
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 
 
+#: The password protection plugin (the `[encrypt]` extra), by its name in `plugins:`.
+ENCRYPT_PLUGIN = "encryptcontent"
+
+
+def protected_title(entry: Entry) -> str:
+    """An entry's page title when the site is password protected.
+
+    encryptcontent encrypts the content but leaves `<title>` in clear text, so a
+    protected page is titled by its date alone, not its company and role.
+    """
+    return f"Entry of {entry.date.strftime('%d %b %Y').lstrip('0')}"
+
+
 def show_private(configured: bool, environ: Mapping[str, str]) -> bool:
     """Whether a build (not a serve) shows private data: GROWTHLOG_SHOW_PRIVATE, else the config.
 
