@@ -77,12 +77,16 @@ class Journal:
         config_file.write_text(yaml.safe_dump(self.config, sort_keys=False), encoding="utf-8")
         return config_file
 
-    def build(self, *, strict: bool = True, command: str = "build") -> Path:
-        """Run a real in-process `mkdocs build` and return the site folder."""
+    def build(self, *, strict: bool = True, command: str = "build", config_name: str = "mkdocs.yml") -> Path:
+        """Run a real in-process `mkdocs build` and return the site folder.
+
+        `config_name` builds with another file of the journal's folder (one that
+        INHERITs mkdocs.yml, like mkdocs.encrypt.yml); mkdocs.yml is written first.
+        """
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
 
-        config_file = self.write_config()
+        config_file = self.write_config().with_name(config_name)
         cwd = Path.cwd()
         os.chdir(self.root)  # messages name files relative to the current folder, as for a user
         try:
