@@ -182,6 +182,13 @@ def test_a_file_taking_a_generated_pages_url(tmp_path: Path, url: str, title: st
     assert f"the same address as the generated {title} page; rename the file" in problem.message
 
 
+def test_the_format_reference_lists_every_taken_name() -> None:
+    reference = (Path(__file__).parent.parent / "docs/entry-format.md").read_text(encoding="utf-8")
+    for url in reserved_urls():
+        name = f"{url.rstrip('/')}.md" if url else "index.md"
+        assert f"`{name}`" in reference
+
+
 def test_a_unicode_file_name_is_named_as_it_is(tmp_path: Path) -> None:
     root = tmp_path / "entries"
     write(root / "2026/entrevue-Société-東京.md", f"---\n{HEAD}stage: onsit\n---\n")
