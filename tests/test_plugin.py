@@ -100,6 +100,8 @@ def test_a_broken_entry_leaks_nothing_into_the_site(journal: Journal) -> None:
         journal.build(strict=False)
     assert leaks(site) == []
     assert not (site / "2026/broken").exists()
+    # MkDocs empties site/ before our check stops the build: nothing half-built is left to publish.
+    assert [p for p in site.rglob("*") if p.is_file()] == []
 
 
 def test_a_linked_folder_outside_entries_fails_the_build_and_leaks_nothing(journal: Journal) -> None:
