@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
@@ -36,12 +36,15 @@ from growthlog.privacy import (
 from growthlog.problems import summarise
 from growthlog.reader import EntryCache, ReadResult, read_journal
 from growthlog.render import OVERRIDE_FOLDER, Renderer
+from growthlog.search import search_html
 from growthlog.toc import Heading, headings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
     from growthlog.model import Entry
     from growthlog.pages import GeneratedPage
@@ -67,6 +70,21 @@ class GrowthlogConfig(base.Config):
     """Show private data and drafts in a `mkdocs build` (GROWTHLOG_SHOW_PRIVATE=0/1 wins)."""
 
 
+class EntryFile(File):
+    """An entry page's source, with its own answer to MkDocs' "was this modified?".
+
+    `mkdocs serve --dirty` rebuilds only the pages whose file `is_modified()`. A file
+    generated from content always says yes, which would rebuild every entry on every
+    save; the plugin knows better: an entry page changes when its entry changed or
+    when what its header shows from the rest of the journal changed.
+    """
+
+    rebuild: bool = True
+
+    def is_modified(self) -> bool:
+        return self.rebuild
+
+
 class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
     """Turns the entries folder into a growth journal."""
 
@@ -74,6 +92,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
 
     def __init__(self) -> None:
         self.command = "build"
+        self.dirty = False
         self.cache = EntryCache()
         self.result: ReadResult | None = None
         self.journal: Journal | None = None
@@ -84,10 +103,17 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self.scanner = LeakScanner(())
         self.protected = False
         self.theme_copies: dict[str, Path] = {}
+        #: What each entry page was last built from (see `_page_inputs`), for `--dirty` serves.
+        self.built: dict[str, object] = {}
+        self.building: dict[str, object] = {}
+        #: Per page, the length and hash of the leading HTML growthlog rendered (see search.py).
+        self.own_html: dict[str, tuple[int, int]] = {}
+        self._full_content: str | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes `mkdocs serve` keep this instance (and its cache) across rebuilds.
         self.command = command
+        self.dirty = dirty
 
     @property
     def serving(self) -> bool:
@@ -125,6 +151,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        hits, misses = self.cache.hits, self.cache.misses
         result = read_journal(Path(config.docs_dir), self.cache, reserved_urls())
         self.result = result
         self._report(result)
@@ -135,9 +162,15 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self.renderer = Renderer(journal, self.override_dirs, site_name=config.site_name)
         visible = {entry.path for entry in journal.entries}
         by_path = {entry.path: entry for entry in result.entries}
+        # Anything that shows on every page (settings, the problems notice) rebuilds every page.
+        shared_inputs = (self.settings, result.problems if self.serving else (), config.site_name)
+        rebuild_all = not self.dirty or self.built.get("") != shared_inputs
+        self.building = {"": shared_inputs}
 
         self.entry_pages = {}
         self.problem_pages = {}
+        self.own_html = {}
+        rebuilt = 0
         for file in list(files.documentation_pages(inclusion=InclusionLevel.all)):
             rel = file.src_uri
             entry = by_path.get(rel)
@@ -162,9 +195,15 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             body = entry.body if self.settings.shows_private else split_private(entry.body)[0]
             # The leading newline stops MkDocs from reading a body that starts with
             # '---' or 'key: value' lines as metadata.
-            files.append(
-                File.generated(config, rel, content="\n" + body, inclusion=InclusionLevel.NOT_IN_NAV)
+            page_file = EntryFile.generated(
+                config, rel, content="\n" + body, inclusion=InclusionLevel.NOT_IN_NAV
             )
+            assert isinstance(page_file, EntryFile)
+            inputs = self._page_inputs(entry)
+            self.building[rel] = inputs
+            page_file.rebuild = rebuild_all or self.built.get(rel) != inputs
+            rebuilt += page_file.rebuild
+            files.append(page_file)
             self.entry_pages[rel] = entry
 
         self.generated = {}
@@ -172,6 +211,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 files.remove(existing)
+            # Generated from content, so MkDocs rebuilds these on every save, `--dirty` or not.
             files.append(File.generated(config, page.src_uri, content="\n"))
             self.generated[page.src_uri] = page
         for sheet in _STYLESHEETS:
@@ -183,7 +223,19 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             files.remove(robots)  # ours wins: a journal is never meant to be crawled
         files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
         self.theme_copies = _theme_copies(files, config)
+        if self.serving:
+            log.info(
+                f"growthlog: re-read {self.cache.misses - misses} of "
+                f"{self.cache.misses - misses + self.cache.hits - hits} entries; "
+                f"rebuilding {rebuilt} entry page(s) and {len(self.generated)} journal page(s)"
+            )
         return files
+
+    def _page_inputs(self, entry: Entry) -> object:
+        """Everything an entry page shows: the entry, and the rounds of its application."""
+        assert self.journal is not None
+        application = self.journal.application_of.get(entry.path)
+        return (entry, application.rounds if application else ())
 
     def _report(self, result: ReadResult) -> None:
         """One terminal line per problem, then one summary line; a publish build stops on errors."""
@@ -219,23 +271,45 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         assert self.renderer is not None
         rel = page.file.src_uri
         entry = self.entry_pages.get(rel)
+        own, notes = "", html
         if entry is not None:
-            header = self.renderer.entry_header(entry)
+            own = self.renderer.entry_header(entry)
             notes = f'<h2 id="notes">Notes</h2>\n{html}' if html.strip() else ""
-            html = header + notes
         elif rel in self.generated:
-            generated = self.generated[rel]
-            html = self.renderer.page(generated)
+            own, notes = self.renderer.page(self.generated[rel]), ""
             # The page's Markdown is empty, so MkDocs found no headings: give Material
             # the table of contents of the HTML we rendered.
-            page.toc = get_toc([_toc_token(h) for h in headings(html)])
+            page.toc = get_toc([_toc_token(h) for h in headings(own)])
         elif rel in self.problem_pages:
-            html = self.renderer.problems_page(rel, self.problem_pages[rel])
+            own, notes = self.renderer.problems_page(rel, self.problem_pages[rel]), ""
         if self.serving and self.result is not None and self.result.problems:
-            html = self.renderer.problems_notice(self.result.problems, page.file.url) + html
+            own = self.renderer.problems_notice(self.result.problems, page.file.url) + own
         if not self.settings.shows_private:
-            html = strip_comments(html)
-        return html
+            own, notes = strip_comments(own), strip_comments(notes)
+        if own:
+            self.own_html[rel] = (len(own), hash(own))
+        return own + notes
+
+    @event_priority(100)  # before the search plugin (priority 0), which indexes page.content
+    def _search_sees_text(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        own = self.own_html.get(page.file.src_uri)
+        content = page.content or ""
+        if own is not None and hash(content[: own[0]]) == own[1]:
+            self._full_content = content
+            page.content = search_html(content[: own[0]]) + content[own[0] :]
+        return context
+
+    @event_priority(-100)  # after the search plugin: the theme renders the full markup
+    def _theme_sees_markup(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if self._full_content is not None:
+            page.content, self._full_content = self._full_content, None
+        return context
+
+    on_page_context = CombinedEvent(_search_sees_text, _theme_sees_markup)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self._warn_offsite(output, page.file.dest_uri)
@@ -262,6 +336,8 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
     @event_priority(-1000)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.settings.shows_private:
+            # Only a finished build counts as "built": after a failed one, compare with the last good one.
+            self.built = self.building
             return
         site = Path(config.site_dir)
         leaks = self.scanner.scan_site(site, self.theme_copies)
@@ -275,6 +351,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
                 "public notes. A common word that is also used elsewhere can be a false alarm: "
                 "write the private value more specifically."
             )
+        self.built = self.building
 
 
 def _theme_copies(files: Files, config: MkDocsConfig) -> dict[str, Path]:

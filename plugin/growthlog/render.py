@@ -8,6 +8,7 @@ loaded by name, first from the user's override folder
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 import jinja2
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 OVERRIDE_FOLDER = "growthlog"
 
 
+@functools.lru_cache(maxsize=8192)  # a journal has few distinct dates, each formatted many times
 def _format_date(value: dt.date | None, style: str = "long") -> str:
     if value is None:
         return ""
@@ -44,8 +46,18 @@ def _plural(count: int, singular: str, plural: str | None = None) -> str:
 
 
 def make_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
-    """The Jinja environment: autoescape always on, missing variables are errors."""
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in override_dirs])]
+    """The Jinja environment: autoescape always on, missing variables are errors.
+
+    One per set of override folders for the life of the process, so that `mkdocs serve`
+    compiles each template once, not on every rebuild (an edited override is still
+    picked up: Jinja checks a template's file before reusing it).
+    """
+    return _environment(tuple(str(d) for d in override_dirs))
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(override_dirs: tuple[str, ...]) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(list(override_dirs))]
     loaders.append(jinja2.PackageLoader("growthlog", "templates"))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),

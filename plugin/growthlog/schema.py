@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 import re
 from enum import Enum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
@@ -82,6 +82,17 @@ _TRUE = {"yes", "true", "on", "y"}
 _FALSE = {"no", "false", "off", "n"}
 #: Deeper than this, a private value is not something a person typed on purpose.
 _MAX_PRIVATE_DEPTH = 12
+
+
+_MEMBERS: dict[type[Enum], dict[str, Any]] = {}
+
+
+def _members(enum: type[E]) -> dict[str, E]:
+    """An enum's members by value, in the contract's order (looked up for every field of every entry)."""
+    members: dict[str, E] | None = _MEMBERS.get(enum)
+    if members is None:
+        members = _MEMBERS[enum] = {member.value: member for member in enum}
+    return members
 
 
 class _Checker:
@@ -239,7 +250,8 @@ class _Checker:
             return None
 
     def choice(self, node: yaml.Node | None, field: str, enum: type[E], required: bool = False) -> E | None:
-        allowed = [m.value for m in enum]
+        members = _members(enum)
+        allowed = list(members)
         if node is None or is_null(node):
             if required:
                 self.missing(node, field, None, ", ".join(allowed))
@@ -252,12 +264,15 @@ class _Checker:
             if required:
                 self.missing(node, field, None, ", ".join(allowed))
             return None
+        member = members.get(raw)  # the common case: written exactly as the contract spells it
+        if member is not None:
+            return member
         value = raw.lower().replace("_", "-").replace(" ", "-")
         if value == "takehome":
             value = "take-home"
-        for member in enum:
-            if member.value == value:
-                return member
+        member = members.get(value)
+        if member is not None:
+            return member
         self.error(
             node,
             field,

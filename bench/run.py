@@ -1,0 +1,442 @@
+"""growthlog's benchmark: the core against the floor, the build against its peers, the live preview.
+
+    .venv/bin/python bench/run.py                      # N = 100, 1000, 5000 (a few minutes)
+    .venv/bin/python bench/run.py --sizes 1000 --runs 5
+
+For each N it writes N synthetic entries (bench/synthetic.py) into a temp folder and measures:
+
+- core: growthlog reading, validating, aggregating and rendering its generated pages and
+  every entry header, without MkDocs; floor: reading the same files and parsing their
+  front matter with yaml.CSafeLoader. Median of --runs, in this process.
+- build: a full `mkdocs build` of the journal; the same files as plain Material pages
+  (short nav, no growthlog); the same entries as Material blog posts. Each build runs
+  in a fresh subprocess (wall time, peak memory from its own rusage), median of --runs.
+- preview (at --preview-size): a real `mkdocs serve --dirty` (then without --dirty);
+  the time from saving a change to one entry until the entry page and the aggregate
+  pages served over HTTP all show it.
+
+It then prints whether each target of issue 7 is met. Timings are never asserted by
+tests: CI runs this once at a tiny N as a smoke test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import gc
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synthetic
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-26"
+KINDS = ("growthlog", "plain", "blog")
+TARGETS_AT = (1000, 5000)
+
+
+# -- the floor and the core ----------------------------------------------------------------
+
+
+def floor(docs: Path) -> int:
+    """Read every entry file and parse its front matter with CSafeLoader: the least any tool does."""
+    count = 0
+    for dirpath, _dirnames, filenames in os.walk(docs):
+        for name in filenames:
+            if not name.endswith(".md"):
+                continue
+            text = Path(dirpath, name).read_bytes().decode("utf-8")
+            _, front, _body = text.split("---\n", 2)
+            yaml.load(front, Loader=yaml.CSafeLoader)
+            count += 1
+    return count
+
+
+def core(docs: Path) -> int:
+    """What growthlog itself does in a publish build, without MkDocs: read, validate, aggregate, render."""
+    from growthlog.journal import Journal, Mode, Settings
+    from growthlog.pages import GENERATED_PAGES, reserved_urls
+    from growthlog.privacy import split_private
+    from growthlog.reader import EntryCache, read_journal
+    from growthlog.render import Renderer
+
+    result = read_journal(docs, EntryCache(), reserved_urls())
+    if result.errors:
+        raise SystemExit(f"the synthetic journal has problems: {result.errors[0]}")
+    journal = Journal(result.entries, Settings(today=dt.date.fromisoformat(TODAY), mode=Mode.PUBLISH))
+    renderer = Renderer(journal)
+    size = 0
+    for page in GENERATED_PAGES:
+        size += len(renderer.page(page))
+    for entry in journal.entries:
+        size += len(renderer.entry_header(entry)) + len(split_private(entry.body)[0])
+    return size
+
+
+def timed(function: Callable[[Path], Any], docs: Path) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    function(docs)
+    return time.perf_counter() - start
+
+
+# -- builds --------------------------------------------------------------------------------
+
+
+def base_config() -> dict[str, Any]:
+    """The shipped mkdocs.yml: the same theme, features and Markdown extensions for every build."""
+    config: dict[str, Any] = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = str(REPO / "theme_overrides")
+    return config
+
+
+def write_site(kind: str, entries: list[synthetic.SyntheticEntry], root: Path) -> Path:
+    """A project folder for one kind of build; returns its mkdocs.yml."""
+    docs = root / "docs"
+    config = base_config()
+    config["docs_dir"] = "docs"
+    config["site_dir"] = "site"
+    if kind == "growthlog":
+        synthetic.write_journal(entries, docs)
+    elif kind == "plain":
+        synthetic.write_plain(entries, docs)
+        config["plugins"] = ["search"]
+        config["nav"] = [{"Home": "index.md"}]
+    else:
+        synthetic.write_blog(entries, docs)
+        config["plugins"] = ["search", "blog"]
+        config["nav"] = [{"Home": "index.md"}, {"Blog": ["blog/index.md"]}]
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return config_file
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"GROWTHLOG_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"})
+    env.pop("GROWTHLOG_SHOW_PRIVATE", None)
+    return env
+
+
+def mkdocs_command() -> list[str]:
+    return [sys.executable, "-m", "mkdocs"]
+
+
+def build_once(config_file: Path) -> tuple[float, float]:
+    """One `mkdocs build` in a fresh process: (wall seconds, peak memory in MB)."""
+    site = config_file.parent / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [*mkdocs_command(), "build", "--quiet", "--strict", "-f", str(config_file)],
+        cwd=config_file.parent,
+        env=child_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    assert process.stdout is not None
+    output = process.stdout.read()
+    # wait4 gives this child's own rusage (RUSAGE_CHILDREN would be the max over all children).
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"mkdocs build failed for {config_file}:\n{output.decode(errors='replace')}")
+    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+# -- preview -------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return str(response.read().decode("utf-8", errors="replace"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+@dataclass
+class Preview:
+    """A `mkdocs serve` subprocess on a journal, and what it printed."""
+
+    config_file: Path
+    dirty: bool
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen[bytes] | None = None
+    log_file: Path | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def __enter__(self) -> Preview:
+        self.log_file = self.config_file.parent / f"serve-{'dirty' if self.dirty else 'full'}.log"
+        command = [*mkdocs_command(), "serve", "-f", str(self.config_file), "-a", f"127.0.0.1:{self.port}"]
+        if self.dirty:
+            command.append("--dirty")
+        with self.log_file.open("wb") as log:
+            self.process = subprocess.Popen(
+                command, cwd=self.config_file.parent, env=child_env(), stdout=log, stderr=log
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def log(self) -> str:
+        assert self.log_file is not None
+        return self.log_file.read_text(encoding="utf-8", errors="replace")
+
+    def wait_until(self, check: Callable[[], bool], timeout: float) -> float:
+        """Poll until `check()` holds; the seconds it took. The timeout only guards against a hang."""
+        start = time.perf_counter()
+        while not check():
+            if self.process is not None and self.process.poll() is not None:
+                raise SystemExit(f"mkdocs serve exited:\n{self.log()}")
+            if time.perf_counter() - start > timeout:
+                raise SystemExit(f"mkdocs serve did not show the change within {timeout} s:\n{self.log()}")
+            time.sleep(0.02)
+        return time.perf_counter() - start
+
+
+def aggregate_urls() -> list[str]:
+    """The generated pages an edit must show up on: timeline and question bank when they exist."""
+    from growthlog.pages import GENERATED_PAGES
+
+    return [page.url for page in GENERATED_PAGES if page.url.rstrip("/") in ("timeline", "questions")]
+
+
+def edit_targets(docs: Path, count: int) -> list[Path]:
+    """Entries whose rounds share an explicit application id, spread over the journal."""
+    files = sorted(p for p in docs.rglob("*.md") if "\napplication: " in p.read_text(encoding="utf-8"))
+    files = [p for p in files if "\ndraft: true" not in p.read_text(encoding="utf-8")]
+    step = max(len(files) // (count + 1), 1)
+    return [files[(i + 1) * step % len(files)] for i in range(count)]
+
+
+def measure_preview(config_file: Path, dirty: bool, edits: int) -> dict[str, Any]:
+    """Seconds from saving an edit to the entry page and the aggregate pages all showing it."""
+    from growthlog.journal import entry_url
+
+    docs = config_file.parent / "docs"
+    targets = edit_targets(docs, edits)
+    originals = {path: path.read_text(encoding="utf-8") for path in targets}
+    seconds: list[float] = []
+    rebuilds: list[str] = []
+    try:
+        with Preview(config_file, dirty) as preview:
+            home = preview.base
+            preview.wait_until(lambda: "</html>" in fetch(home), timeout=600)
+            for number, path in enumerate(targets):
+                rel = path.relative_to(docs).as_posix()
+                urls = [preview.base + entry_url(rel)] + [preview.base + u for u in aggregate_urls()]
+                marker = f"Benchmark edit {number} {time.time_ns()}"
+                text = originals[path]
+                # A new first question and company: shown on the entry page, the question bank and the timeline.
+                text = re.sub(r"^company: (.*)$", rf"company: \1 {marker}", text, count=1, flags=re.M)
+                text = text.replace("questions:\n- q: ", f"questions:\n- q: {marker} ", 1)
+                log_mark = len(preview.log())
+                start = time.perf_counter()
+                path.write_text(text, encoding="utf-8")
+                preview.wait_until(
+                    lambda urls=urls, marker=marker: all(marker in fetch(u) for u in urls), 120
+                )
+                seconds.append(time.perf_counter() - start)
+                time.sleep(1.0)  # let the server settle (a second change event, the livereload poll)
+                rebuilds += re.findall(r"growthlog: .*re-read.*", preview.log()[log_mark:])
+    finally:
+        for path, text in originals.items():
+            path.write_text(text, encoding="utf-8")
+    return {"seconds": seconds, "cache": rebuilds[-1] if rebuilds else "(no cache line in the log)"}
+
+
+# -- the report ----------------------------------------------------------------------------
+
+
+def machine() -> str:
+    model = platform.processor() or "unknown CPU"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    from importlib.metadata import version
+
+    return (
+        f"{model}, {os.cpu_count()} cores; Python {platform.python_version()}, "
+        f"MkDocs {version('mkdocs')}, Material {version('mkdocs-material')}, "
+        f"PyYAML {version('pyyaml')} (libyaml: {hasattr(yaml, 'CSafeLoader')})"
+    )
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT MET"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000], help="entry counts N")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is shown)")
+    parser.add_argument("--preview-size", type=int, default=1000, help="N for the preview; 0 skips it")
+    parser.add_argument("--preview-edits", type=int, default=5, help="edits timed per preview mode")
+    parser.add_argument("--keep", type=Path, help="write the journals here and keep them")
+    args = parser.parse_args(argv)
+
+    print(f"growthlog benchmark, {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
+    print(f"Machine: {machine()}")
+    print(f"Runs per figure: {args.runs} (median); each build in a fresh process.\n")
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="growthlog-bench-"))
+    rows: dict[int, dict[str, float]] = {}
+    preview: dict[str, dict[str, Any]] = {}
+    try:
+        for size in args.sizes:
+            entries = synthetic.generate(size)
+            configs = {kind: write_site(kind, entries, work / f"n{size}" / kind) for kind in KINDS}
+            docs = configs["growthlog"].parent / "docs"
+            row: dict[str, float] = {"words": synthetic.word_count(entries)}
+            floor(docs), core(docs)  # warm the file cache and the imports
+            floors, cores = [], []
+            for _ in range(args.runs):
+                floors.append(timed(floor, docs))
+                cores.append(timed(core, docs))
+            row["floor"], row["core"] = statistics.median(floors), statistics.median(cores)
+            times: dict[str, list[float]] = {kind: [] for kind in KINDS}
+            memory: dict[str, list[float]] = {kind: [] for kind in KINDS}
+            for _ in range(args.runs):
+                for kind in KINDS:  # interleaved, so a slow moment of the machine hits every kind
+                    seconds, megabytes = build_once(configs[kind])
+                    times[kind].append(seconds)
+                    memory[kind].append(megabytes)
+            for kind in KINDS:
+                row[kind] = statistics.median(times[kind])
+                row[f"{kind}_mb"] = max(memory[kind])
+            rows[size] = row
+            print(
+                f"  N={size}: core {row['core']:.2f} s, floor {row['floor']:.2f} s; builds growthlog "
+                f"{row['growthlog']:.1f} s, plain {row['plain']:.1f} s, blog {row['blog']:.1f} s",
+                flush=True,
+            )
+            if size == args.preview_size:
+                for dirty in (True, False):
+                    mode = "serve --dirty" if dirty else "serve"
+                    preview[mode] = measure_preview(configs["growthlog"], dirty, args.preview_edits)
+                    print(f"  N={size}: {mode}: {preview[mode]['seconds']}", flush=True)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+    print_report(rows, preview, args.preview_size)
+    return 0
+
+
+def print_report(
+    rows: dict[int, dict[str, float]], preview: dict[str, dict[str, Any]], preview_size: int
+) -> None:
+    print("\n## Core (no MkDocs) against the floor (read + CSafeLoader)\n")
+    print("| N | words/entry | floor | core | core / floor |")
+    print("|---:|---:|---:|---:|---:|")
+    for size, r in rows.items():
+        print(
+            f"| {size} | {r['words']:.0f} | {r['floor']:.3f} s | {r['core']:.3f} s | {r['core'] / r['floor']:.2f} |"
+        )
+
+    print("\n## Full `mkdocs build` (fresh process each, median) and peak memory\n")
+    print(
+        "| N | growthlog | plain Material, short nav | Material blog | growthlog / plain | growthlog / blog | peak MB growthlog / plain / blog |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for size, r in rows.items():
+        print(
+            f"| {size} | {r['growthlog']:.2f} s | {r['plain']:.2f} s | {r['blog']:.2f} s "
+            f"| {r['growthlog'] / r['plain']:.2f} | {r['growthlog'] / r['blog']:.2f} "
+            f"| {r['growthlog_mb']:.0f} / {r['plain_mb']:.0f} / {r['blog_mb']:.0f} |"
+        )
+
+    if preview:
+        print(
+            f"\n## Preview at N={preview_size}: save an entry until its page and the aggregate pages show it\n"
+        )
+        print("| mode | median | max | edits | entry cache on the last rebuild |")
+        print("|---|---:|---:|---:|---|")
+        for mode, p in preview.items():
+            s = p["seconds"]
+            print(
+                f"| `mkdocs {mode}` | {statistics.median(s):.2f} s | {max(s):.2f} s | {len(s)} | {p['cache']} |"
+            )
+
+    print("\n## Targets\n")
+    checks: list[tuple[str, str, bool]] = []
+    for size in TARGETS_AT:
+        r = rows.get(size)
+        if r is None:
+            continue
+        checks += [
+            (f"core / floor <= 2 at N={size}", f"{r['core'] / r['floor']:.2f}", r["core"] / r["floor"] <= 2),
+            (
+                f"growthlog / plain <= 1.15 at N={size}",
+                f"{r['growthlog'] / r['plain']:.2f}",
+                r["growthlog"] / r["plain"] <= 1.15,
+            ),
+            (
+                f"growthlog / blog <= 0.35 at N={size}",
+                f"{r['growthlog'] / r['blog']:.2f}",
+                r["growthlog"] / r["blog"] <= 0.35,
+            ),
+        ]
+    if 1000 in rows and 5000 in rows:
+        scale = rows[5000]["growthlog"] / rows[1000]["growthlog"]
+        checks.append(("build(5000) / build(1000) <= 5.5", f"{scale:.2f}", scale <= 5.5))
+    if 5000 in rows:
+        peak = rows[5000]["growthlog_mb"]
+        checks.append(("peak memory at N=5000 < 400 MB", f"{peak:.0f} MB", peak < 400))
+    if "serve --dirty" in preview and preview_size == 1000:
+        slowest = max(preview["serve --dirty"]["seconds"])
+        checks.append(
+            ("preview with --dirty < 1.5 s at N=1000 (slowest edit)", f"{slowest:.2f} s", slowest < 1.5)
+        )
+    if not checks:
+        print("No target applies to these sizes (the targets are at N=1000 and 5000).")
+    print("| target | measured | |")
+    print("|---|---:|---|")
+    for name, value, ok in checks:
+        print(f"| {name} | {value} | {verdict(ok)} |")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
