@@ -77,11 +77,21 @@ class Journal:
         config_file.write_text(yaml.safe_dump(self.config, sort_keys=False), encoding="utf-8")
         return config_file
 
-    def build(self, *, strict: bool = True, command: str = "build", config_name: str = "mkdocs.yml") -> Path:
+    def build(
+        self,
+        *,
+        strict: bool = True,
+        command: str = "build",
+        config_name: str = "mkdocs.yml",
+        dirty: bool = False,
+    ) -> Path:
         """Run a real in-process `mkdocs build` and return the site folder.
 
         `config_name` builds with another file of the journal's folder (one that
         INHERITs mkdocs.yml, like mkdocs.encrypt.yml); mkdocs.yml is written first.
+        `dirty=True` builds as `mkdocs serve --dirty` rebuilds: into the same site folder,
+        only the pages MkDocs considers modified. MkDocs keeps a plugin that defines
+        `on_startup` for the whole process, so consecutive builds share it, as a serve does.
         """
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
@@ -91,9 +101,9 @@ class Journal:
         os.chdir(self.root)  # messages name files relative to the current folder, as for a user
         try:
             cfg = load_config(config_file=str(config_file), strict=strict)
-            cfg.plugins.on_startup(command=command, dirty=False)
+            cfg.plugins.on_startup(command=command, dirty=dirty)
             try:
-                build(cfg)
+                build(cfg, dirty=dirty)
             finally:
                 cfg.plugins.on_shutdown()
         finally:

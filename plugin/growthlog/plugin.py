@@ -162,8 +162,15 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self.renderer = Renderer(journal, self.override_dirs, site_name=config.site_name)
         visible = {entry.path for entry in journal.entries}
         by_path = {entry.path: entry for entry in result.entries}
-        # Anything that shows on every page (settings, the problems notice) rebuilds every page.
-        shared_inputs = (self.settings, result.problems if self.serving else (), config.site_name)
+        # Anything that shows on every page (settings, the problems notice) rebuilds every page;
+        # so does another site folder (MkDocs keeps this plugin for the whole process).
+        shared_inputs = (
+            self.settings,
+            result.problems if self.serving else (),
+            config.site_name,
+            config.site_dir,
+            config.docs_dir,
+        )
         rebuild_all = not self.dirty or self.built.get("") != shared_inputs
         self.building = {"": shared_inputs}
 

@@ -63,28 +63,32 @@ class EntryCache:
     """Parsed entries keyed by path, size and modification time.
 
     `mkdocs serve` keeps the plugin (and so this cache) across rebuilds, so a save
-    re-reads only the file that changed.
+    re-reads only the file that changed. MkDocs keeps that plugin instance for the
+    whole process, even across different journals (as in a test run), so the key is
+    the file's full path, not its path inside one journal.
     """
 
-    _items: dict[str, tuple[int, int, Entry | None, list[Problem]]] = field(default_factory=dict)
+    _items: dict[tuple[str, str], tuple[int, int, Entry | None, list[Problem]]] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
 
     def read(self, file: Path, rel: str) -> tuple[Entry | None, list[Problem]]:
         stat = file.stat()
-        cached = self._items.get(rel)
+        key = (str(file), rel)
+        cached = self._items.get(key)
         if cached and cached[0] == stat.st_size and cached[1] == stat.st_mtime_ns:
             self.hits += 1
             return cached[2], cached[3]
         self.misses += 1
         entry, problems = read_entry(rel, file.read_bytes())
-        self._items[rel] = (stat.st_size, stat.st_mtime_ns, entry, problems)
+        self._items[key] = (stat.st_size, stat.st_mtime_ns, entry, problems)
         return entry, problems
 
-    def forget_missing(self, present: set[str]) -> None:
-        """Drop files that were deleted since the last read."""
-        for rel in set(self._items) - present:
-            del self._items[rel]
+    def forget_missing(self, present: set[tuple[str, str]]) -> None:
+        """Keep only the files of the latest read (by `(full path, relative path)`): the others were
+        deleted, or belong to another journal (a process serves one journal at a time)."""
+        for key in set(self._items) - present:
+            del self._items[key]
 
 
 def entry_files(root: Path) -> Iterator[tuple[Path, str]]:
@@ -140,7 +144,7 @@ def read_journal(
     problems: list[Problem] = []
     invalid: dict[str, tuple[Problem, ...]] = {}
     by_url: dict[str, str] = {}
-    present: set[str] = set()
+    present: set[tuple[str, str]] = set()
     real_root = root.resolve()
 
     if not root.is_dir():
@@ -148,7 +152,7 @@ def read_journal(
         return ReadResult((), (problem,))
 
     for file, rel in entry_files(root):
-        present.add(rel)
+        present.add((str(file), rel))
         label = display_path(root, rel)
         if file.is_symlink() and not file.exists():
             found = [

@@ -1,0 +1,199 @@
+"""The live preview: entries are re-read only when their file changed, and every page stays right.
+
+`mkdocs serve --dirty` rebuilds only the pages whose source MkDocs thinks changed;
+growthlog's generated pages must still follow every edit, and so must an entry page
+whose header shows something of another entry (the rounds of its application).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import entry
+
+from growthlog.reader import EntryCache, read_journal
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from conftest import Journal
+
+TECHNICAL = "2026/08/2026-08-06-lumen-labs-technical.md"
+SCREEN_PAGE = "2026/08/2026-08-14-lumen-labs-take-home/index.html"  # a sibling round
+UNRELATED_PAGE = "2026/06/2026-06-12-brightline-health-screen/index.html"
+OLD_QUESTION = "Explain how the Python GIL affects your concurrency choices"
+NEW_QUESTION = "Explain when the GIL stops mattering (edited while serving)"
+#: Generous: only there so that a broken server fails the test instead of hanging it.
+HANG_GUARD_SECONDS = 180
+
+
+def edit_technical_round(journal: Journal) -> None:
+    """Move the Lumen Labs technical round a day earlier and reword one of its questions."""
+    path = journal.entries / TECHNICAL
+    text = path.read_text(encoding="utf-8")
+    assert "date: 2026-08-06" in text and OLD_QUESTION in text
+    text = text.replace("date: 2026-08-06", "date: 2026-08-05").replace(OLD_QUESTION, NEW_QUESTION)
+    path.write_text(text, encoding="utf-8")
+
+
+# -- the entry cache ---------------------------------------------------------------------
+
+
+def test_a_second_read_of_an_unchanged_journal_rereads_nothing(journal: Journal) -> None:
+    for name in ("a.md", "b.md", "sub/c.md"):
+        journal.write(name, entry(company=name))
+    cache = EntryCache()
+    first = read_journal(journal.entries, cache)
+    assert (cache.misses, cache.hits) == (3, 0)
+    second = read_journal(journal.entries, cache)
+    assert (cache.misses, cache.hits) == (3, 3)
+    assert second.entries == first.entries
+
+
+def test_touching_one_file_rereads_exactly_that_file(journal: Journal) -> None:
+    for name in ("a.md", "b.md", "sub/c.md"):
+        journal.write(name, entry(company=name))
+    cache = EntryCache()
+    read_journal(journal.entries, cache)
+    touched = journal.entries / "sub/c.md"
+    stat = touched.stat()
+    os.utime(touched, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    read_journal(journal.entries, cache)
+    assert (cache.misses, cache.hits) == (4, 2)
+    journal.write("b.md", entry(company="Renamed Corp"))
+    result = read_journal(journal.entries, cache)
+    assert (cache.misses, cache.hits) == (5, 4)
+    assert [e.company for e in result.entries if e.path == "b.md"] == ["Renamed Corp"]
+
+
+def test_the_cache_never_mixes_up_two_journals_with_the_same_file_names(tmp_path: Path) -> None:
+    # MkDocs keeps one plugin instance (and so one cache) for the whole process.
+    first, second = tmp_path / "one", tmp_path / "two"
+    for root, company in ((first, "Alpha Corp"), (second, "Omega Corp")):
+        root.mkdir()
+        (root / "a.md").write_text(entry(company=company), encoding="utf-8")
+        os.utime(root / "a.md", ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    cache = EntryCache()
+    assert [e.company for e in read_journal(first, cache).entries] == ["Alpha Corp"]
+    assert [e.company for e in read_journal(second, cache).entries] == ["Omega Corp"]
+    assert cache.hits == 0
+
+
+# -- dirty rebuilds, in process ------------------------------------------------------------
+
+
+def test_a_dirty_rebuild_updates_the_entry_its_rounds_and_the_journal_pages_only(
+    sample_journal: Journal, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    site = sample_journal.build(strict=False, command="serve", dirty=True)
+    unrelated = site / UNRELATED_PAGE
+    os.utime(unrelated, ns=(1_000_000_000, 1_000_000_000))  # so that a rewrite would show
+    caplog.clear()
+
+    edit_technical_round(sample_journal)
+    sample_journal.build(strict=False, command="serve", dirty=True)
+
+    assert "growthlog: re-read 1 of 22 entries; rebuilding 5 entry page(s)" in caplog.text
+    assert unrelated.stat().st_mtime_ns == 1_000_000_000  # not rebuilt, still served
+    questions = (site / "questions/index.html").read_text(encoding="utf-8")
+    assert NEW_QUESTION in questions and OLD_QUESTION not in questions
+    timeline = (site / "timeline/index.html").read_text(encoding="utf-8")
+    assert 'datetime="2026-08-05"' in timeline and 'datetime="2026-08-06"' not in timeline
+    sibling = (site / SCREEN_PAGE).read_text(encoding="utf-8")
+    assert "5 Aug 2026 · Technical" in sibling and "6 Aug 2026 · Technical" not in sibling
+    own = (site / "2026/08/2026-08-06-lumen-labs-technical/index.html").read_text(encoding="utf-8")
+    assert NEW_QUESTION in own and OLD_QUESTION not in own
+
+
+def test_a_dirty_rebuild_after_a_new_problem_rebuilds_every_page(
+    sample_journal: Journal, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    site = sample_journal.build(strict=False, command="serve", dirty=True)
+    caplog.clear()
+    sample_journal.write("2026/11/broken.md", entry(outcome="rejcted"))
+    sample_journal.build(strict=False, command="serve", dirty=True)
+    # The problems notice is on every page, so every entry page is rebuilt with it.
+    assert "rebuilding 22 entry page(s)" in caplog.text
+    assert "rejcted" in (site / UNRELATED_PAGE).read_text(encoding="utf-8")
+
+
+# -- a real `mkdocs serve` -------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""  # not served yet, or between a clean rebuild's delete and write
+
+
+def wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + HANG_GUARD_SECONDS
+    while not condition():
+        if process.poll() is not None:
+            pytest.fail(f"mkdocs serve exited:\n{log.read_text()}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"mkdocs serve never showed the change:\n{log.read_text()}")
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize("dirty", [True, False], ids=["dirty", "clean"])
+def test_serve_shows_an_edited_entry_on_the_timeline_and_question_bank(
+    sample_journal: Journal, dirty: bool
+) -> None:
+    config_file = sample_journal.write_config()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", f"127.0.0.1:{port}"]
+    if dirty:
+        command.append("--dirty")
+    log = sample_journal.root / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=sample_journal.root, env=env, stdout=out, stderr=out)
+    try:
+        wait_for(lambda: OLD_QUESTION in fetch(base + "questions/"), process, log)
+        edit_technical_round(sample_journal)
+        wait_for(
+            lambda: (
+                NEW_QUESTION in fetch(base + "questions/")
+                and 'datetime="2026-08-05"' in fetch(base + "timeline/")
+                and "5 Aug 2026 · Technical" in fetch(base + SCREEN_PAGE.removesuffix("index.html"))
+            ),
+            process,
+            log,
+        )
+        assert OLD_QUESTION not in fetch(base + "questions/")
+        assert 'datetime="2026-08-06"' not in fetch(base + "timeline/")
+        assert "Brightline Health" in fetch(base + UNRELATED_PAGE.removesuffix("index.html"))
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    # The plugin and its cache lived through the rebuild: only the saved file was read again.
+    rebuilds = re.findall(r"growthlog: re-read (\d+) of (\d+) entries; rebuilding (\d+)", log.read_text())
+    assert rebuilds[0] == ("22", "22", "22")
+    assert ("1", "22", "5" if dirty else "22") in rebuilds[1:]
