@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import entry
-
 from growthlog.reader import EntryCache, read_journal
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ def test_search_html_keeps_headings_and_words_and_drops_layout_tags() -> None:
     html = (
         '<div class="gl-entry"><h1 id="entry">Acme · Dev</h1>\n'
         '<p><span class="gl-badge">Onsite</span><span class="gl-badge">Rejected</span></p>'
-        '<table><tr><td>Skill</td><td>Action</td></tr></table>'
+        "<table><tr><td>Skill</td><td>Action</td></tr></table>"
         '<h2 id="questions">Questions</h2><ul><li>Why &lt;b&gt;?</li></ul></div>'
     )
     assert search_html(html) == (
