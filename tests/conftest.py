@@ -44,6 +44,7 @@ class Journal:
         self.config: dict[str, Any] = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
         self.config["theme"]["custom_dir"] = str(THEME_OVERRIDES)
         self.config["docs_dir"] = "entries"
+        self.built_dirty = False
         self.config["site_dir"] = "site"
 
     def write(self, rel: str, text: str | bytes) -> Path:
@@ -101,6 +102,12 @@ class Journal:
         os.chdir(self.root)  # messages name files relative to the current folder, as for a user
         try:
             cfg = load_config(config_file=str(config_file), strict=strict)
+            search = cfg.plugins.get("material/search")
+            if search is not None and not (dirty and self.built_dirty):
+                # Material's search keeps the last index for the next dirty build of the same
+                # (kept) instance; in a test process that would be another test's journal.
+                search.search_index_prev = None
+            self.built_dirty = dirty
             cfg.plugins.on_startup(command=command, dirty=dirty)
             try:
                 build(cfg, dirty=dirty)

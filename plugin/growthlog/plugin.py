@@ -108,7 +108,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self.building: dict[str, object] = {}
         #: Per page, the length and hash of the leading HTML growthlog rendered (see search.py).
         self.own_html: dict[str, tuple[int, int]] = {}
-        self._full_content: str | None = None
+        self._full_content: tuple[Page, str] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes `mkdocs serve` keep this instance (and its cache) across rebuilds.
@@ -304,7 +304,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         own = self.own_html.get(page.file.src_uri)
         content = page.content or ""
         if own is not None and hash(content[: own[0]]) == own[1]:
-            self._full_content = content
+            self._full_content = (page, content)
             page.content = search_html(content[: own[0]]) + content[own[0] :]
         return context
 
@@ -312,8 +312,9 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
     def _theme_sees_markup(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        if self._full_content is not None:
-            page.content, self._full_content = self._full_content, None
+        if self._full_content is not None and self._full_content[0] is page:
+            page.content = self._full_content[1]
+        self._full_content = None
         return context
 
     on_page_context = CombinedEvent(_search_sees_text, _theme_sees_markup)
