@@ -37,6 +37,10 @@ def test_the_search_index_has_the_header_sections_and_the_page_its_markup(sample
     assert "Forgot to handle cancellation" in sections[ENTRY + "#fell-short"]["text"]
     # The notes are Markdown output, indexed exactly as MkDocs hands them over.
     assert "<p>A 75-minute pair programming session" in sections[ENTRY + "#notes"]["text"]
+    # The search plugin read the text version: from the table's markup it would have
+    # run the cells together ("SkillActionStatusDue").
+    plan = sections["2026/07/2026-07-16-quayside-logistics-onsite/#development-plan"]["text"]
+    assert plan.startswith("Skill Action Status Due Behavioral stories Write six STAR stories")
     # Generated pages are indexed by their sections too.
     assert any(location.startswith("questions/#") for location in sections)
 

@@ -109,6 +109,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         #: Per page, the length and hash of the leading HTML growthlog rendered (see search.py).
         self.own_html: dict[str, tuple[int, int]] = {}
         self._full_content: tuple[Page, str] | None = None
+        self.lean_search = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes `mkdocs serve` keep this instance (and its cache) across rebuilds.
@@ -144,6 +145,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         if "admonition" not in config.markdown_extensions:
             config.markdown_extensions.append("admonition")  # the `!!! private` syntax
         config.extra_css.extend(f"{ASSETS_URI}/{sheet.name}" for sheet in _STYLESHEETS)
+        self.lean_search = _only_search_between(self, config)
         custom_dir = config.theme.custom_dir
         self.override_dirs = [Path(custom_dir, OVERRIDE_FOLDER)] if custom_dir else []
         # encryptcontent encrypts a page's content, not its <title>: entry titles go neutral.
@@ -303,7 +305,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
     ) -> TemplateContext:
         own = self.own_html.get(page.file.src_uri)
         content = page.content or ""
-        if own is not None and hash(content[: own[0]]) == own[1]:
+        if self.lean_search and own is not None and hash(content[: own[0]]) == own[1]:
             self._full_content = (page, content)
             page.content = search_html(content[: own[0]]) + content[own[0] :]
         return context
@@ -360,6 +362,21 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
                 "write the private value more specifically."
             )
         self.built = self.building
+
+
+def _only_search_between(plugin: GrowthlogPlugin, config: MkDocsConfig) -> bool:
+    """True when only a search plugin runs between our two `on_page_context` handlers.
+
+    Another plugin there (encryptcontent encrypts `page.content` in that event) would
+    get the search text, or have its work undone by the restore: then the search
+    plugin reads the full page, slower but the same.
+    """
+    handlers = config.plugins.events.get("page_context", [])
+    ours = [i for i, handler in enumerate(handlers) if getattr(handler, "__self__", None) is plugin]
+    if len(ours) != 2:
+        return False
+    between = handlers[ours[0] + 1 : ours[1]]
+    return all(type(getattr(h, "__self__", None)).__name__ == "SearchPlugin" for h in between)
 
 
 def _theme_copies(files: Files, config: MkDocsConfig) -> dict[str, Path]:
