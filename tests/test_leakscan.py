@@ -87,3 +87,16 @@ def test_describe_names_entry_what_and_file_never_the_value(tmp_path: Path) -> N
     assert "page.html contains private.salary of entry 2026/a.md" in message
     assert "page.html contains interviewers[0] of entry 2026/a.md" in message
     assert SALARY.text not in message and "Brien" not in message
+
+
+def test_a_long_secret_is_found_only_with_its_words_in_order() -> None:
+    long = Secret("c.md", "the private block at line 3", "we agreed on a start date in early January")
+    scanner = LeakScanner([long])
+    assert scanner.scan_text("<p>in early January we agreed on a start date</p>") == []
+    assert scanner.scan_text("<p>So: we agreed on a start\ndate in early January.</p>") == [long]
+
+
+def test_many_secrets_each_reported_once_per_file() -> None:
+    many = [Secret(f"{i}.md", "private.code", f"code-{i:04d}-xyz") for i in range(2000)]
+    found = LeakScanner(many).scan_text(" ".join(s.text for s in many[::100]) + " code-0100-xyz")
+    assert sorted(s.entry for s in found) == sorted(f"{i}.md" for i in range(0, 2000, 100))

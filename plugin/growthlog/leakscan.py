@@ -8,9 +8,9 @@ the output file.
 One pass per file. Each file is read once and brought to a canonical form (JSON
 escapes and HTML entities decoded, whitespace collapsed), so that a value is
 found whether it was printed raw, HTML-escaped or JSON-escaped (the search
-index). Its words go into a set; a secret is only checked in full when its
-rarest-looking word (the longest one) is in that set, which keeps the cost close
-to reading the files, however many secrets the journal has.
+index). Its words go into a set; a secret is searched for only when all its
+words (and, for a long one, all its runs of three words) are in the file, so the
+cost stays close to reading the files, however many secrets the journal has.
 """
 
 from __future__ import annotations
@@ -19,14 +19,12 @@ import gzip
 import html
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from growthlog.privacy import normalise
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
-    from collections.abc import Set as AbstractSet
     from pathlib import Path
 
     from growthlog.privacy import Secret
@@ -65,6 +63,10 @@ def _entity(match: re.Match[str]) -> str:
 
 def canonical(text: str) -> str:
     """The text with JSON escapes and HTML entities decoded and whitespace collapsed."""
+    return _SPACES.sub(" ", _decoded(text))
+
+
+def _decoded(text: str) -> str:
     if "\\" in text:
         if "\\u" in text:
             text = _JSON_UNICODE.sub(_unicode, text)
@@ -73,28 +75,39 @@ def canonical(text: str) -> str:
     if "&" in text:
         # Twice: the search index may hold an escaped entity (`&amp;lt;`).
         text = _ENTITY.sub(_entity, _ENTITY.sub(_entity, text))
-    return _SPACES.sub(" ", text)
+    return text
+
+
+#: Secrets of three words or more are checked by runs of this many words (word n-grams).
+_GRAM = 3
+
+Gram = tuple[str, ...]
+
+
+def _grams(words: Sequence[str]) -> set[Gram]:
+    """Every run of _GRAM consecutive words (built in C by zip, not in a Python loop)."""
+    return set(zip(*(words[i:] for i in range(_GRAM)), strict=False))
 
 
 class _Needle:
-    """One secret as the scanner looks for it: an anchor word and the whole text."""
+    """One secret as the scanner looks for it: its key word, its words, its n-grams, its text."""
 
-    __slots__ = ("anchor", "bounded_after", "bounded_before", "secret", "text")
+    __slots__ = ("bounded_after", "bounded_before", "grams", "key", "secret", "text", "words")
 
     def __init__(self, secret: Secret) -> None:
         self.secret = secret
         self.text = normalise(secret.text)
         words = _WORD.findall(self.text)
-        self.anchor = max(words, key=len) if words else ""
+        # The longest word is the likeliest to be rare: the file is checked for it first.
+        self.key = max(words, key=len) if words else ""
+        self.words = frozenset(words)
+        self.grams: frozenset[Gram] = frozenset(_grams(words)) if len(words) > _GRAM else frozenset()
         # A secret is found only as whole words: "Berg" is not in "Bergen".
         self.bounded_before = _is_word(self.text[:1])
         self.bounded_after = _is_word(self.text[-1:])
 
-    def found_in(self, text: str, words: AbstractSet[str]) -> bool:
-        if self.anchor not in words:
-            return False
-        if self.text == self.anchor:
-            return True  # a single word: being in the word set is being there as a whole word
+    def found_in(self, text: str) -> bool:
+        """Whether the canonical `text` holds this secret, as whole words."""
         # str.find, not a regex: a pattern that starts with a lookbehind is scanned
         # position by position, 50 times slower than the fast substring search.
         size = len(self.text)
@@ -117,31 +130,44 @@ class LeakScanner:
     """Finds secrets in built files; build it once, scan as many files as needed."""
 
     def __init__(self, secrets: Iterable[Secret]) -> None:
-        self.by_anchor: dict[str, list[_Needle]] = {}
+        self.by_key: dict[str, list[_Needle]] = {}
+        self.count = 0
         for secret in secrets:
             needle = _Needle(secret)
-            if needle.anchor:
-                self.by_anchor.setdefault(needle.anchor, []).append(needle)
-
-    @cached_property
-    def anchors(self) -> frozenset[str]:
-        return frozenset(self.by_anchor)
+            if needle.key:
+                self.by_key.setdefault(needle.key, []).append(needle)
+                self.count += 1
 
     def __len__(self) -> int:
-        return sum(len(needles) for needles in self.by_anchor.values())
+        return self.count
 
     def scan_text(self, text: str) -> list[Secret]:
-        """Every secret found in `text` (raw, HTML-escaped or JSON-escaped)."""
-        if not self.by_anchor:
+        """Every secret found in `text` (raw, HTML-escaped or JSON-escaped).
+
+        Each check is cheaper than the next and runs only if the previous passed:
+        the key word in the file's words (one set intersection in C for all secrets),
+        every word of the secret, every run of three words, then the text itself.
+        """
+        if not self.by_key:
             return []
-        text = canonical(text)
-        words = self.anchors.intersection(_WORD.findall(text))
-        return [
-            needle.secret
-            for anchor in sorted(words)
-            for needle in self.by_anchor[anchor]
-            if needle.found_in(text, words)
-        ]
+        text = _decoded(text)
+        words = _WORD.findall(text)
+        present = set(words)
+        grams: set[Gram] | None = None  # made only when a long secret gets that far
+        collapsed = ""  # the canonical text, made only when a secret gets as far as a search
+        found: list[Secret] = []
+        for key in sorted(present.intersection(self.by_key)):
+            for needle in self.by_key[key]:
+                if not present.issuperset(needle.words):
+                    continue
+                if needle.grams:
+                    grams = grams if grams is not None else _grams(words)
+                    if not grams.issuperset(needle.grams):
+                        continue
+                collapsed = collapsed or _SPACES.sub(" ", text)
+                if needle.found_in(collapsed):
+                    found.append(needle.secret)
+        return found
 
     def scan_site(self, site: Path, copied: Mapping[str, Path] | None = None) -> list[Leak]:
         """Every secret in every file under `site`, one leak per (secret, file).
