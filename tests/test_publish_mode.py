@@ -194,3 +194,33 @@ def test_a_private_block_leaked_by_an_override_fails_the_build(
     with pytest.raises((PluginError, Abort)):
         journal.build()
     assert "a/index.html contains the private block at line 10 of entry a.md" in caplog.text
+
+
+def test_a_theme_override_printing_a_value_fails_the_build_for_every_page_and_the_404(
+    journal: Journal, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """main.html renders every page and the 404 page: the scan covers what MkDocs' theme writes too."""
+    journal.write("a.md", entry(private={"referral": "Quentin Blakesley"}))
+    custom = tmp_path / "theme"
+    shutil.copytree(THEME_OVERRIDES, custom)
+    (custom / "main.html").write_text(
+        '{% extends "base.html" %}{% block extrahead %}<meta name="x" content="Quentin Blakesley">{% endblock %}',
+        encoding="utf-8",
+    )
+    journal.config["theme"]["custom_dir"] = str(custom)
+    with pytest.raises((PluginError, Abort)):
+        journal.build()
+    assert "404.html contains private.referral of entry a.md" in caplog.text
+    assert "a/index.html contains private.referral of entry a.md" in caplog.text
+    assert "timeline/index.html contains private.referral of entry a.md" in caplog.text
+
+
+def test_a_private_box_inside_a_list_item_is_not_published(journal: Journal) -> None:
+    body = (
+        "- First point.\n\n    !!! private\n        Nested secret about the offer letter.\n\n- Second point."
+    )
+    journal.write("a.md", entry(body=body))
+    site = journal.build()
+    page = (site / "a/index.html").read_text(encoding="utf-8")
+    assert "First point." in page and "Second point." in page
+    assert found_anywhere(site, ["Nested secret"]) == []
