@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
+import shutil
 import subprocess
 import tarfile
 from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
-from conftest import Journal, entry
-from growthlog.cli import main
+from conftest import REPO, Journal, entry
+from growthlog.cli import docs_dir, main
 from test_publish_mode import SAMPLE_DRAFT, SAMPLE_PRIVATE, found_anywhere
 
 if TYPE_CHECKING:
@@ -117,3 +119,33 @@ def test_publish_reports_an_unknown_remote(repo: tuple[Journal, Path]) -> None:
     code, output = publish("--remote", "nowhere")
     assert code == 1
     assert "git push failed" in output and "nowhere" in output
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("encryptcontent") is None,
+    reason="the [encrypt] extra (mkdocs-encryptcontent-plugin) is not installed; pip install -e '.[encrypt]'",
+)
+def test_publish_a_password_protected_site(
+    repo: tuple[Journal, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal, remote = repo
+    journal.write_config()
+    shutil.copy(REPO / "mkdocs.encrypt.yml", journal.root / "mkdocs.encrypt.yml")
+    monkeypatch.setenv("GROWTHLOG_PASSWORD", "correct horse battery staple 1978")
+    code, output = publish("-f", "mkdocs.encrypt.yml")
+    assert code == 0, output
+    site = checkout(remote, "gh-pages", tmp_path / "site")
+    offer = (site / "2026/11/2026-11-20-tidewater-energy-offer/index.html").read_text(encoding="utf-8")
+    assert "mkdocs-encrypted-content" in offer
+    assert found_anywhere(site, ["Tidewater Energy", "Did not accept on the spot", *SAMPLE_PRIVATE]) == []
+
+
+def test_docs_dir_follows_inherit(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("docs_dir: journal\n", encoding="utf-8")
+    (tmp_path / "mkdocs.encrypt.yml").write_text(
+        "INHERIT: mkdocs.yml\nplugins:\n  - encryptcontent:\n      global_password: !ENV [X, '']\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "loop.yml").write_text("INHERIT: loop.yml\n", encoding="utf-8")
+    assert docs_dir(tmp_path / "mkdocs.encrypt.yml") == tmp_path / "journal"
+    assert docs_dir(tmp_path / "loop.yml") == tmp_path / "docs"

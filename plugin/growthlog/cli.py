@@ -22,14 +22,29 @@ _DEFAULT_DIR = "entries"
 
 
 def docs_dir(config_file: Path = Path("mkdocs.yml")) -> Path:
-    """The entries folder: mkdocs.yml's docs_dir when there is one, else `entries`."""
-    try:
-        # BaseLoader: mkdocs.yml may hold `!ENV` or `!!python/name` tags; only docs_dir matters here.
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return Path(_DEFAULT_DIR)
-    value = config.get("docs_dir") if isinstance(config, dict) else None
-    return config_file.parent / (value if isinstance(value, str) and value else "docs")
+    """The entries folder: mkdocs.yml's docs_dir when there is one, else `entries`.
+
+    Follows `INHERIT:` (mkdocs.encrypt.yml inherits its docs_dir from mkdocs.yml).
+    """
+    base = config_file.parent  # MkDocs resolves docs_dir against the file it was given
+    seen: set[Path] = set()
+    while config_file.resolve() not in seen:
+        seen.add(config_file.resolve())
+        try:
+            # BaseLoader: mkdocs.yml may hold `!ENV` or `!!python/name` tags; only docs_dir matters here.
+            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        except (OSError, yaml.YAMLError, UnicodeDecodeError):
+            return Path(_DEFAULT_DIR)
+        if not isinstance(config, dict):
+            break
+        value = config.get("docs_dir")
+        if isinstance(value, str) and value:
+            return base / value
+        parent = config.get("INHERIT")
+        if not (isinstance(parent, str) and parent):
+            break
+        config_file = config_file.parent / parent
+    return base / "docs"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
