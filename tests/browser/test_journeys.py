@@ -1,0 +1,117 @@
+"""What a reader does with the journal: click through it, search it, switch the palette."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from .conftest import GENERATED_URLS
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from playwright.sync_api import Locator
+
+    from .conftest import Site, Tab
+
+ENTRY_LINKS = 'article a[href*="2026/"]'
+#: (what the reader types, the text they look for): a question and a lesson of the sample journal.
+#: Typed as a reader would, a few distinctive words: Material's search ranks a whole sentence
+#: typed in poorly (its common words match every page).
+QUESTION = ("Kafka consumer idempotent", "How do you make a Kafka consumer idempotent?")
+LESSON = ("Time-box every STAR story", "Time-box every STAR story to two minutes")
+
+
+def _nav_link(tab: Tab, title: str) -> Locator:
+    return tab.page.locator(".md-sidebar--primary").get_by_role("link", name=title, exact=True)
+
+
+def _open_first_entry_link(tab: Tab) -> tuple[str, str]:
+    """Click the first link to an entry in the page's content; return the link text and where it led."""
+    link = tab.page.locator(ENTRY_LINKS).first
+    text = link.inner_text()
+    with tab.page.expect_navigation():
+        link.click()
+    return text, tab.page.url
+
+
+def test_home_to_an_entry_and_back_by_clicking(sample_site: Site, open_tab: Callable[..., Tab]) -> None:
+    tab = open_tab(sample_site)
+    tab.goto("")
+    text, entry_url = _open_first_entry_link(tab)
+    assert entry_url.startswith(sample_site.url("2026/"))
+    # The link reads "Company · Role", as does the entry's heading.
+    assert tab.page.locator("article h1").first.inner_text() == text
+    tab.page.go_back()
+    assert tab.page.url == sample_site.url("")
+    assert tab.traffic.problems() == []
+
+
+def test_home_to_timeline_to_an_entry_and_back_by_clicking(
+    sample_site: Site, open_tab: Callable[..., Tab]
+) -> None:
+    if "timeline/" not in GENERATED_URLS:
+        pytest.skip("the timeline page is not in GENERATED_PAGES yet (issue 3)")
+    tab = open_tab(sample_site)
+    tab.goto("")
+    with tab.page.expect_navigation():
+        _nav_link(tab, "Timeline").click()
+    assert tab.page.url == sample_site.url("timeline/")
+    _text, entry_url = _open_first_entry_link(tab)
+    assert entry_url.startswith(sample_site.url("2026/"))
+    tab.page.go_back()
+    assert tab.page.url == sample_site.url("timeline/")
+    assert tab.page.locator("article h1").first.inner_text() == "Timeline"
+    assert tab.traffic.problems() == []
+
+
+def search(tab: Tab, query: str, shown: str) -> Locator:
+    """Type `query` into Material's search box and wait for a result showing `shown`.
+
+    The index runs in a web worker and results update after each key, so waiting for
+    the text we look for (not for any result) is what makes this deterministic.
+    """
+    box = tab.page.locator(".md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(query)
+    hit = tab.page.locator(".md-search-result__item").filter(has_text=shown).first
+    hit.wait_for()
+    return hit
+
+
+@pytest.mark.parametrize(("query", "text"), [QUESTION, LESSON], ids=["question", "lesson"])
+def test_search_finds_a_text_and_leads_to_its_page(
+    query: str, text: str, sample_site: Site, open_tab: Callable[..., Tab]
+) -> None:
+    tab = open_tab(sample_site)
+    tab.goto("")
+    hit = search(tab, query, text)
+    with tab.page.expect_navigation():
+        hit.locator("a").first.click()
+    assert tab.page.url.startswith(sample_site.url())
+    assert text in tab.page.locator("article").inner_text()
+    assert tab.traffic.problems() == []
+
+
+def _scheme(tab: Tab) -> str | None:
+    return tab.page.locator("body").get_attribute("data-md-color-scheme")
+
+
+def test_palette_toggle_switches_light_and_dark_and_is_remembered(
+    sample_site: Site, open_tab: Callable[..., Tab]
+) -> None:
+    tab = open_tab(sample_site, scheme="light")
+    tab.goto("")
+    assert _scheme(tab) == "default"
+    tab.page.get_by_title("Switch to dark mode").click()
+    assert _scheme(tab) == "slate"
+    # A background that follows the scheme, not only an attribute.
+    dark_bg = tab.page.evaluate("getComputedStyle(document.body).backgroundColor")
+    tab.goto(GENERATED_URLS[-1])
+    assert _scheme(tab) == "slate"
+    tab.page.get_by_title("Switch to light mode").click()
+    assert _scheme(tab) == "default"
+    assert tab.page.evaluate("getComputedStyle(document.body).backgroundColor") != dark_bg
+    assert tab.traffic.problems() == []
