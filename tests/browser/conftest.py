@@ -41,6 +41,8 @@ LOCAL_HOST = "127.0.0.1"
 #: 'today' for every browser build, so the pages (and the screenshots) do not change with the clock.
 TODAY = "2026-11-26"
 SCREENSHOTS = REPO / "tests" / "artifacts" / "screenshots"
+#: The page's own content (growthlog's pages hold <article> elements of their own, e.g. question cards).
+CONTENT = "article.md-content__inner"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 

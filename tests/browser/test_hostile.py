@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import entry
 
-from .conftest import GENERATED_URLS, build_journal
+from .conftest import CONTENT, GENERATED_URLS, build_journal
 from .test_journeys import search
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def test_no_payload_runs_and_template_syntax_shows_as_typed(
     tab = open_tab(hostile_site)
     tab.goto(path, wait_until="networkidle")
     _assert_inert(tab)
-    text = tab.page.locator("article").inner_text()
+    text = tab.page.locator(CONTENT).inner_text()
     # Wherever the template payloads are shown, they are shown verbatim, never evaluated.
     assert text.count("7*7") == text.count("{{ 7*7 }}") + text.count("${7*7}")
     assert text.count("raw") == text.count("{% raw %}")
@@ -121,7 +121,7 @@ def test_entry_page_shows_every_field_literally(
 ) -> None:
     tab = open_tab(hostile_site)
     tab.goto(path)
-    text = tab.page.locator("article").inner_text()
+    text = tab.page.locator(CONTENT).inner_text()
     shown = [field for field in _shown_fields() if hostile(field) not in " ".join(text.split())]
     assert shown == [], "these fields are not shown as typed"
     assert hostile("company") in tab.page.title()
@@ -143,7 +143,7 @@ def test_search_results_for_the_payloads_run_nothing(
     tab = open_tab(hostile_site)
     tab.goto("")
     for field in ("company", "question", "lesson", "feedback"):
-        hit = search(tab, f"{MARKER} {field}", f"{MARKER} {field}")
-        # Material renders results from the index as HTML: the payloads must arrive there as text.
+        # Material renders results from the index as HTML: wait for one showing the payloads as text.
+        hit = search(tab, f"{MARKER} {field}", hostile(field))
         assert hostile(field) in hit.inner_text()
         _assert_inert(tab)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import GENERATED_URLS, LOCAL_HOST, PHONE, SAMPLE_ENTRY_URLS
+from .conftest import CONTENT, GENERATED_URLS, LOCAL_HOST, PHONE, SAMPLE_ENTRY_URLS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -23,7 +23,7 @@ def test_page_loads_with_no_error_and_no_outside_request(
     tab = open_tab(sample_site)
     # networkidle: the search worker has fetched the index, so its requests are counted too.
     tab.goto(path, wait_until="networkidle")
-    assert tab.page.locator("article h1").count() >= 1, f"/{path} has no heading"
+    assert tab.page.locator(f"{CONTENT} h1").count() >= 1, f"/{path} has no heading"
     assert tab.traffic.problems() == []
     assert tab.traffic.hosts == {LOCAL_HOST}
 
@@ -32,7 +32,7 @@ def test_a_missing_page_shows_the_journal_404_page(sample_site: Site, open_tab: 
     tab = open_tab(sample_site)
     response = tab.page.goto(sample_site.url("404.html"), wait_until="networkidle")
     assert response is not None and response.status == 200
-    assert "404" in tab.page.locator("article").inner_text()
+    assert "404" in tab.page.locator(CONTENT).inner_text()
     assert tab.traffic.problems() == []
 
 

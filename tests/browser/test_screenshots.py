@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import DESKTOP, GENERATED_URLS, PHONE, RICH_ENTRY_URL, SCREENSHOTS
+from .conftest import CONTENT, DESKTOP, GENERATED_URLS, PHONE, RICH_ENTRY_URL, SCREENSHOTS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -49,7 +49,7 @@ def test_screenshot_of_page(path: str, variant: str, sample_site: Site, open_tab
 def test_every_chart_is_drawn_with_a_size(path: str, sample_site: Site, open_tab: Callable[..., Tab]) -> None:
     tab = open_tab(sample_site)
     tab.goto(path)
-    charts = tab.page.locator('article svg[role="img"]')
+    charts = tab.page.locator(f'{CONTENT} svg[role="img"]')
     sizes = [charts.nth(i).bounding_box() for i in range(charts.count())]
     empty = [i for i, box in enumerate(sizes) if box is None or box["width"] < 1 or box["height"] < 1]
     assert empty == [], f"charts {empty} of /{path} have no size"
@@ -60,6 +60,6 @@ def test_progress_page_draws_charts(sample_site: Site, open_tab: Callable[..., T
         pytest.skip("the progress page is not in GENERATED_PAGES yet (issue 4)")
     tab = open_tab(sample_site)
     tab.goto("progress/")
-    charts = tab.page.locator('article svg[role="img"]')
+    charts = tab.page.locator(f'{CONTENT} svg[role="img"]')
     assert charts.count() >= 1
     assert charts.first.is_visible()
