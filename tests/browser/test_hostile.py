@@ -6,6 +6,7 @@ flag per page, on every generated page, the entry pages and Material's search re
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -112,7 +113,7 @@ def test_no_payload_runs_and_template_syntax_shows_as_typed(
     text = tab.page.locator(CONTENT).inner_text()
     # Wherever the template payloads are shown, they are shown verbatim, never evaluated.
     assert text.count("7*7") == text.count("{{ 7*7 }}") + text.count("${7*7}")
-    assert text.count("raw") == text.count("{% raw %}")
+    assert len(re.findall(r"\braw\b", text)) == text.count("{% raw %}")
 
 
 @pytest.mark.parametrize("path", ENTRY_URLS)
