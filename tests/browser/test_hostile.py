@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import entry
 
-from .conftest import CONTENT, GENERATED_URLS, build_journal
+from .conftest import CONTENT, GENERATED_URLS, PHONE, build_journal
 from .test_journeys import search
 
 if TYPE_CHECKING:
@@ -33,6 +33,8 @@ PAYLOADS = (
     "{{ 7*7 }}",
     "{% raw %}",
     "${7*7}",
+    # Not a script but as hostile to a phone layout: one word wider than the screen.
+    "https://example.invalid/" + "a-very-long-unbroken-path" * 6,
 )
 #: A word to search for: the search index holds every field, so its results render the payloads too.
 MARKER = "zanzibar"
@@ -114,6 +116,18 @@ def test_no_payload_runs_and_template_syntax_shows_as_typed(
     # Wherever the template payloads are shown, they are shown verbatim, never evaluated.
     assert text.count("7*7") == text.count("{{ 7*7 }}") + text.count("${7*7}")
     assert len(re.findall(r"\braw\b", text)) == text.count("{% raw %}")
+
+
+@pytest.mark.parametrize("path", [*GENERATED_URLS, *ENTRY_URLS])
+def test_hostile_text_does_not_make_a_phone_scroll_sideways(
+    path: str, hostile_site: Site, open_tab: Callable[..., Tab]
+) -> None:
+    tab = open_tab(hostile_site, viewport=PHONE)
+    tab.goto(path)
+    scroll_width, client_width = tab.page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert scroll_width <= client_width, f"/{path} is {scroll_width}px wide on a {client_width}px phone"
 
 
 @pytest.mark.parametrize("path", ENTRY_URLS)
