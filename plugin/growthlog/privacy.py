@@ -13,11 +13,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from growthlog.reader import page_url
+import yaml
+
+from growthlog import schema
+from growthlog.problems import Problem, Severity
+from growthlog.yamlnodes import scalar_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
+    from growthlog.frontmatter import SplitEntry
     from growthlog.model import Entry
 
 # The admonition and details openers of Python-Markdown / pymdownx: `!!! type "Title"`,
@@ -56,32 +61,51 @@ def _is_private_opener(line: str) -> re.Match[str] | None:
     return None
 
 
-def split_private(body: str) -> tuple[str, tuple[PrivatePart, ...]]:
-    """The body without its private blocks, and the blocks removed.
+def _private_blocks(lines: list[str]) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """Each private block of a body's lines: its first line, the line after it, its opener.
 
     A block is the opener line plus every following line that is blank or indented
     deeper than the opener: the lines Python-Markdown would put in the box. Openers
     are recognised at any indentation (a private box inside a list item is private
     too); inside a code block that over-removes, which is the safe direction.
     """
-    lines = body.split("\n")
-    kept: list[str] = []
-    parts: list[PrivatePart] = []
     i = 0
     while i < len(lines):
         opener = _is_private_opener(lines[i])
         if opener is None:
-            kept.append(lines[i])
             i += 1
             continue
         start, depth = i, _depth(lines[i])
         i += 1
         while i < len(lines) and (not lines[i].strip() or _depth(lines[i]) > depth):
             i += 1
-        block = [opener["title"] or ""] + [line.strip() for line in lines[start + 1 : i]]
+        yield start, i, opener
+
+
+def split_private(body: str) -> tuple[str, tuple[PrivatePart, ...]]:
+    """The body without its private blocks (each becomes one blank line), and the blocks removed."""
+    lines = body.split("\n")
+    kept: list[str] = []
+    parts: list[PrivatePart] = []
+    end = 0
+    for start, stop, opener in _private_blocks(lines):
+        kept += lines[end:start]
+        block = [opener["title"] or ""] + [line.strip() for line in lines[start + 1 : stop]]
         parts.append(PrivatePart(start, "\n".join(line for line in block if line)))
         kept.append("")
+        end = stop
+    kept += lines[end:]
     return "\n".join(kept), tuple(parts)
+
+
+def public_lines(body: str) -> Iterator[tuple[int, str]]:
+    """The lines of a body a publish build shows, each with its line in the body (0-based)."""
+    lines = body.split("\n")
+    end = 0
+    for start, stop, _opener in _private_blocks(lines):
+        yield from ((i, lines[i]) for i in range(end, start))
+        end = stop
+    yield from ((i, lines[i]) for i in range(end, len(lines)))
 
 
 def _depth(line: str) -> int:
@@ -282,6 +306,9 @@ def public_text(entry: Entry) -> str:
 
 def _addresses(entry: Entry) -> tuple[str, str]:
     """The entry page's address with and without directory URLs."""
+    # Imported here: the reader imports this module (it checks each entry for interviewer names).
+    from growthlog.reader import page_url
+
     return page_url(entry.path), entry.path.removesuffix(".md") + ".html"
 
 
@@ -315,3 +342,109 @@ def secrets(entries: Iterable[Entry]) -> list[Secret]:
             if text not in published
         ]
     return found
+
+
+# -- interviewers named in public text --------------------------------------------------
+
+#: A word of an interviewer's name is looked for when it is capitalised and has at least
+#: this many letters: "Li" or "de" would turn up in every other sentence.
+MIN_NAME_LETTERS = 3
+#: Front matter fields no page shows; every other field of the format is public.
+_UNSHOWN_FIELDS = frozenset({"interviewers", "private", "extra"})
+#: The fields of the mappings a field may hold (feedback, plan items, questions...), as read by the schema.
+_SHOWN_KEYS = frozenset(
+    schema.FEEDBACK_KEYS + schema.PLAN_KEYS + schema.QUESTION_KEYS + schema.SEARCH_KEYS + schema.LESSON_KEYS
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def name_words(names: Iterable[str]) -> tuple[str, ...]:
+    """The words of interviewers' names a mention is looked for by: 'Chloe' and 'Dubois'."""
+    words = (word for name in names for word in _LETTERS.findall(name))
+    return tuple(dict.fromkeys(w for w in words if len(w) >= MIN_NAME_LETTERS and w[0].isupper()))
+
+
+def interviewer_mentions(entry: Entry, front_matter: yaml.Node, split: SplitEntry) -> list[Problem]:
+    """A warning for each public line of an entry that names one of its interviewers.
+
+    The leak scan looks for whole names ("Chloe Dubois"), so notes that say "Chloe
+    called" would publish a first name unnoticed. Here every capitalised word of at
+    least MIN_NAME_LETTERS letters of each name is looked for, case-sensitively and as
+    a whole word, in what a publish build shows: the front matter fields other than
+    `interviewers`, `private` and `extra`, and the notes outside private blocks. A
+    draft is not published, so it is not checked.
+    """
+    words = name_words(entry.interviewers)
+    if entry.draft or not words:
+        return []
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)"
+    )
+    found: list[Problem] = []
+
+    def warn(line: int, word: str, where: str, advice: str) -> None:
+        found.append(
+            Problem(
+                entry.path,
+                line,
+                "interviewers",
+                f"{word!r} (from interviewers) appears in public text{where}; a published site "
+                f"would show it. Refer to them by role, or {advice}",
+                Severity.WARNING,
+            )
+        )
+
+    source = split.yaml.split("\n")
+    for field, node in _shown_scalars(front_matter):
+        named = dict.fromkeys(pattern.findall(str(node.value)))
+        for word, line in _lines_naming(named, node, source, pattern).items():
+            warn(split.yaml_line + line, word, f" ({field})", "move it under `private:`")
+    for line, text in public_lines(entry.body):
+        for word in dict.fromkeys(pattern.findall(text)):
+            warn(entry.body_line + line, word, "", "move the sentence into a `!!! private` block")
+    return found
+
+
+def _shown_scalars(root: yaml.Node) -> Iterator[tuple[str, yaml.ScalarNode]]:
+    """Every scalar of the front matter a page may show, with its field (`questions[2].answer`)."""
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for key, value in root.value:
+        name = scalar_text(key) if isinstance(key, yaml.ScalarNode) else ""
+        if name in schema.TOP_LEVEL and name not in _UNSHOWN_FIELDS:
+            yield from _scalars(value, name, 0)
+
+
+def _scalars(node: yaml.Node, field: str, depth: int) -> Iterator[tuple[str, yaml.ScalarNode]]:
+    # The shapes the schema reads: a value, a list of values or mappings, or a mapping of values.
+    if isinstance(node, yaml.ScalarNode):
+        yield field, node
+    elif isinstance(node, yaml.SequenceNode) and depth == 0:
+        for i, item in enumerate(node.value):
+            yield from _scalars(item, f"{field}[{i + 1}]", 1)
+    elif isinstance(node, yaml.MappingNode) and depth < 2:
+        for key, value in node.value:
+            name = scalar_text(key) if isinstance(key, yaml.ScalarNode) else ""
+            if name in _SHOWN_KEYS:
+                yield from _scalars(value, f"{field}.{name}", 2)
+
+
+def _lines_naming(
+    words: Iterable[str], node: yaml.Node, source: list[str], pattern: re.Pattern[str]
+) -> dict[str, int]:
+    """The line of the front matter (0-based) where each word of a value is written.
+
+    A value may span lines (quoted, folded or `|` text): the word's own line is the
+    one to edit. A word YAML spelled with escapes is reported at the value's first line.
+    """
+    start, end = node.start_mark, node.end_mark
+    lines: dict[str, int] = {}
+    for i in range(start.line, min(end.line, len(source) - 1) + 1):
+        text = source[i]
+        if i == end.line:
+            text = text[: end.column]
+        if i == start.line:
+            text = text[start.column :]
+        for word in pattern.findall(text):
+            lines.setdefault(word, i)
+    return {word: lines.get(word, start.line) for word in words}

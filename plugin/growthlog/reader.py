@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from growthlog import frontmatter, schema, yamlnodes
+from growthlog import frontmatter, privacy, schema, yamlnodes
 from growthlog.problems import GrowthlogError, Problem, Severity
 
 if TYPE_CHECKING:
@@ -51,7 +51,12 @@ def read_entry(path: str, raw: bytes) -> tuple[Entry | None, list[Problem]]:
         text = frontmatter.decode(path, raw)
         split = frontmatter.split(path, text)
         root = yamlnodes.compose(path, split.yaml, split.yaml_line)
-        return schema.build_entry(path, split, root)
+        entry, problems = schema.build_entry(path, split, root)
+        if entry is not None and root is not None:
+            # Checked here so that the warnings are cached with the entry and every reader
+            # (`growthlog check`, each build and serve) reports them.
+            problems += privacy.interviewer_mentions(entry, root, split)
+        return entry, problems
     except GrowthlogError as err:
         return None, list(err.problems)
     except RecursionError:
