@@ -291,6 +291,11 @@ def phrases(text: str) -> Iterator[str]:
 
 def public_text(entry: Entry) -> str:
     """Every string of an entry a page may show: its fields and its notes."""
+    return "\n".join([*_shown_fields(entry), entry.body])
+
+
+def _shown_fields(entry: Entry) -> list[str]:
+    """Every string of an entry's front matter a page may show."""
     parts: list[str] = [entry.company, entry.role, entry.seniority, entry.application_id, *entry.tags]
     parts += [*entry.went_well, *entry.fell_short]
     if entry.feedback:
@@ -300,8 +305,7 @@ def public_text(entry: Entry) -> str:
     if entry.search:
         parts.append(entry.search.note)
     parts += [text for lesson in entry.lessons for text in (lesson.text, lesson.theme)]
-    parts.append(entry.body)
-    return "\n".join(parts)
+    return parts
 
 
 def _addresses(entry: Entry) -> tuple[str, str]:
@@ -394,12 +398,18 @@ def interviewer_mentions(entry: Entry, front_matter: yaml.Node, split: SplitEntr
             )
         )
 
+    # Most entries name nobody in public: one search of the values spares the walk over the YAML.
+    named_in_fields = pattern.search("\n".join(_shown_fields(entry))) is not None
     source = split.yaml.split("\n")
-    for field, node in _shown_scalars(front_matter):
+    for field, node in _shown_scalars(front_matter) if named_in_fields else ():
         named = dict.fromkeys(pattern.findall(str(node.value)))
+        if not named:
+            continue
         for word, line in _lines_naming(named, node, source, pattern).items():
             warn(split.yaml_line + line, word, f" ({field})", "move it under `private:`")
-    for line, text in public_lines(entry.body):
+    # Most notes name nobody: one search of the whole body spares the walk over its lines.
+    lines = public_lines(entry.body) if pattern.search(entry.body) else ()
+    for line, text in lines:
         for word in dict.fromkeys(pattern.findall(text)):
             warn(entry.body_line + line, word, "", "move the sentence into a `!!! private` block")
     return found
