@@ -115,8 +115,45 @@ WORDS = _words(
 )
 
 
+FIRST_NAMES = _words(
+    "Ana Ben Chloe Dev Elif Farid Grace Hugo Ines Jonas Kofi Lena Mei Nils Omar Priya Rosa Sam Tariq Uma"
+)
+LAST_NAMES = _words(
+    "Berg Chen Diaz Evans Fischer Garcia Haddad Ito Jensen Kowalski Lopez Moreau Nakamura Okafor Patel"
+)
+#: Short words that make up nearly half of any English text.
+FUNCTION_WORDS = _words("the a and I to of in was that it we they on for with as at but not my their this so")
+_SYLLABLES = _words("ka ro mi sel tan ver po lin dra bu ste gal fen mor ti zu ar ol en ic")
+
+
+def _vocabulary(size: int) -> tuple[list[str], list[float]]:
+    """Content words with Zipf weights, as in real prose: a few frequent, thousands rare.
+
+    The domain words come first (the most frequent); the rest are made-up words, since
+    a realistic spread of words matters here (grouping, search, the leak scan), not meaning.
+    """
+    rng = random.Random(1)
+    words = list(dict.fromkeys(w for w in WORDS if w not in FUNCTION_WORDS))
+    seen = set(words)
+    while len(words) < size:
+        word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    weights, total = [], 0.0
+    for rank in range(len(words)):
+        total += 1 / (rank + 1)
+        weights.append(total)
+    return words, weights
+
+
+_CONTENT, _CUMULATIVE = _vocabulary(5000)
+
+
 def _sentence(rng: random.Random, low: int = 8, high: int = 18) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
+    count = rng.randint(low, high)
+    content = rng.choices(_CONTENT, cum_weights=_CUMULATIVE, k=count)
+    words = [rng.choice(FUNCTION_WORDS) if rng.random() < 0.45 else word for word in content]
     return " ".join(words).capitalize() + "."
 
 
@@ -213,7 +250,9 @@ def _round(
         else {"text": _sentence(rng, 5, 10), "theme": rng.choice(THEMES)}
         for _ in range(rng.randint(1, 3))
     ]
-    fields["interviewers"] = [f"Interviewer {rng.randint(1, 400)}" for _ in range(rng.randint(1, 3))]
+    fields["interviewers"] = [
+        f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" for _ in range(rng.randint(1, 3))
+    ]
     fields["private"] = {"salary": rng.randrange(90_000, 220_000, 5_000), "notes": _sentence(rng, 6, 12)}
     return fields
 
