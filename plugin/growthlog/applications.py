@@ -6,7 +6,7 @@ else the same company and role (compared without case, punctuation or spacing).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from growthlog.model import Outcome, Stage
@@ -24,6 +24,8 @@ class Application:
 
     key: str
     rounds: tuple[Entry, ...]
+    # Asked for by every page about every application: worked out once.
+    _furthest: Stage | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def latest(self) -> Entry:
@@ -43,7 +45,11 @@ class Application:
 
     @property
     def furthest_stage(self) -> Stage:
-        return max((r.stage for r in self.rounds), key=lambda s: s.rank)
+        if self._furthest is None:
+            furthest = max((r.stage for r in self.rounds), key=lambda s: s.rank)
+            object.__setattr__(self, "_furthest", furthest)  # frozen: set once, the same every time
+            return furthest
+        return self._furthest
 
     @property
     def outcome(self) -> Outcome:

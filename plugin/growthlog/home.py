@@ -75,7 +75,7 @@ def build_home(journal: Journal) -> Home:
     return Home(
         figures=count_figures(journal),
         latest=journal.newest_first[:LATEST_COUNT],
-        questions=build_question_bank(journal),
-        feedback=build_feedback_log(journal),
-        plan=build_plan(journal),
+        questions=journal.view(build_question_bank),
+        feedback=journal.view(build_feedback_log),
+        plan=journal.view(build_plan),
     )

@@ -11,15 +11,17 @@ import os
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from growthlog.applications import Application, group_applications
 from growthlog.reader import page_url
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from growthlog.model import Entry
+
+V = TypeVar("V")
 
 TODAY_ENV = "GROWTHLOG_TODAY"
 
@@ -70,6 +72,15 @@ class Journal:
                 key=lambda e: (e.date, e.path),
             )
         )
+        self._views: dict[Callable[[Journal], Any], Any] = {}
+
+    def view(self, build: Callable[[Journal], V]) -> V:
+        """`build(self)`, worked out once: the home page shows parts of the question bank,
+        the plan and the feedback log, which have pages of their own too."""
+        if build not in self._views:
+            self._views[build] = build(self)
+        result: V = self._views[build]
+        return result
 
     @property
     def today(self) -> dt.date:

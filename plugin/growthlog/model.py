@@ -29,14 +29,14 @@ class Stage(str, Enum):
     @property
     def rank(self) -> int:
         """Position in the process: applied is 0, offer is 6."""
-        return _STAGE_ORDER.index(self)
+        return _STAGE_RANK[self]
 
     @property
     def label(self) -> str:
         return self.value.replace("-", " ").capitalize()
 
 
-_STAGE_ORDER = list(Stage)
+_STAGE_RANK = {stage: rank for rank, stage in enumerate(Stage)}
 
 
 class Outcome(str, Enum):

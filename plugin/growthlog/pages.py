@@ -48,15 +48,15 @@ def _timeline(journal: Journal) -> Mapping[str, Any]:
 
 
 def _lessons(journal: Journal) -> Mapping[str, Any]:
-    return {"lessons": build_lessons(journal), "feedback": build_feedback_log(journal)}
+    return {"lessons": build_lessons(journal), "feedback": journal.view(build_feedback_log)}
 
 
 def _questions(journal: Journal) -> Mapping[str, Any]:
-    return {"bank": build_question_bank(journal)}
+    return {"bank": journal.view(build_question_bank)}
 
 
 def _plan(journal: Journal) -> Mapping[str, Any]:
-    return {"plan": build_plan(journal)}
+    return {"plan": journal.view(build_plan)}
 
 
 GENERATED_PAGES: tuple[GeneratedPage, ...] = (
