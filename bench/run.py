@@ -314,6 +314,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000], help="entry counts N")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is shown)")
+    parser.add_argument(
+        "--blog-runs", type=int, help="runs of the (slow) blog build; default: --runs", default=None
+    )
     parser.add_argument("--preview-size", type=int, default=1000, help="N for the preview; 0 skips it")
     parser.add_argument("--preview-edits", type=int, default=5, help="edits timed per preview mode")
     parser.add_argument("--keep", type=Path, help="write the journals here and keep them")
@@ -321,7 +324,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"growthlog benchmark, {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
     print(f"Machine: {machine()}")
-    print(f"Runs per figure: {args.runs} (median); each build in a fresh process.\n")
+    blog_runs = args.runs if args.blog_runs is None else min(args.blog_runs, args.runs)
+    print(f"Runs per figure: {args.runs} (median), blog builds {blog_runs}; each build in a fresh process.\n")
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="growthlog-bench-"))
     rows: dict[int, dict[str, float]] = {}
@@ -341,8 +345,10 @@ def main(argv: list[str] | None = None) -> int:
             walls: dict[str, list[float]] = {kind: [] for kind in KINDS}
             cpus: dict[str, list[float]] = {kind: [] for kind in KINDS}
             memory: dict[str, list[float]] = {kind: [] for kind in KINDS}
-            for _ in range(args.runs):
+            for run in range(args.runs):
                 for kind in KINDS:  # interleaved, so a slow moment of the machine hits every kind
+                    if kind == "blog" and args.blog_runs is not None and run >= args.blog_runs:
+                        continue
                     wall, cpu, megabytes = build_once(configs[kind])
                     walls[kind].append(wall)
                     cpus[kind].append(cpu)

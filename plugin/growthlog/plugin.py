@@ -234,7 +234,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self.theme_copies = _theme_copies(files, config)
         if self.serving:
             log.info(
-                f"growthlog: re-read {self.cache.misses - misses} of "
+                f"re-read {self.cache.misses - misses} of "
                 f"{self.cache.misses - misses + self.cache.hits - hits} entries; "
                 f"rebuilding {rebuilt} entry page(s) and {len(self.generated)} journal page(s)"
             )
