@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import REPO, Journal
 from growthlog.pages import GENERATED_PAGES
-from growthlog.reader import entry_files, page_url
+from growthlog.reader import page_url, read_journal
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -49,11 +49,7 @@ PHONE = {"width": 390, "height": 844}
 #: URLs of the generated pages (home, timeline, lessons...), read from the registry so new pages are covered.
 GENERATED_URLS = [page.url for page in GENERATED_PAGES]
 #: URLs of the sample journal's entries that are published (drafts are left out of a publish build).
-_PUBLISHED_ENTRIES = sorted(
-    page_url(rel)
-    for file, rel in entry_files(REPO / "entries")
-    if "\ndraft: true" not in file.read_text(encoding="utf-8")
-)
+_PUBLISHED_ENTRIES = sorted(page_url(e.path) for e in read_journal(REPO / "entries").entries if not e.draft)
 #: A spread of entry pages (first, last and every fifth between), enough to cover every layout.
 SAMPLE_ENTRY_URLS = sorted({*_PUBLISHED_ENTRIES[::5], _PUBLISHED_ENTRIES[-1]})
 #: An entry page with every section (rounds, reflection, feedback, plan, questions, search fit, lessons).
