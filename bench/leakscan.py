@@ -1,8 +1,8 @@
 """How long the leak scan takes: a synthetic site of N entry pages, or a site you built.
 
-    .venv/bin/python benchmarks/bench_leakscan.py                 # 3,000 entries, synthetic
-    .venv/bin/python benchmarks/bench_leakscan.py --entries 500
-    .venv/bin/python benchmarks/bench_leakscan.py --site site     # scan a built site with entries/
+    .venv/bin/python bench/leakscan.py                 # 3,000 entries, synthetic
+    .venv/bin/python bench/leakscan.py --entries 500
+    .venv/bin/python bench/leakscan.py --site site     # scan a built site with entries/
 
 Words are drawn from the sample journal's vocabulary; `--vocabulary 30` draws
 pages and secrets from 30 words only, the worst case (every secret's words are on
