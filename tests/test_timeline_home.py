@@ -107,6 +107,20 @@ def test_headings_nest_for_the_table_of_contents() -> None:
     assert [h.id for h in top.children[0].children] == ["a1"]
 
 
+def test_the_table_of_contents_drops_h3_headings_when_a_page_has_more_than_15() -> None:
+    def page(h3_count: int) -> str:
+        return (
+            '<h1 id="t">T</h1><h2 id="a">A</h2>'
+            + "".join(f'<h3 id="q{i}">Q{i}</h3>' for i in range(h3_count))
+            + '<h2 id="b">B</h2><h3 id="b1">B1</h3>'
+        )
+
+    [few] = headings(page(14))  # 14 + 1 = 15 h3 headings: all listed
+    assert [len(h.children) for h in few.children] == [14, 1]
+    [many] = headings(page(15))  # 16: only the sections
+    assert [(h.id, h.children) for h in many.children] == [("a", []), ("b", [])]
+
+
 def _main(html: str) -> str:
     """The page's content column (the nav and table of contents repeat headings)."""
     return html.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]

@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 
 #: Headings deeper than this stay out of the table of contents (they would crowd it).
 MAX_LEVEL = 3
+#: A page with more h3 headings than this lists only its h2 sections in the table of contents:
+#: the sidebar is for moving between sections, and one row per question, lesson theme or month
+#: made it longer than the page (1.7 MB of Material's markup at 1,000 entries). The headings
+#: keep their ids, so in-page links still work.
+MAX_SUBSECTIONS = 15
 
 
 @dataclass(slots=True)
@@ -36,10 +41,16 @@ def _found(page_html: str) -> list[tuple[int, str, str]]:
 
 
 def headings(page_html: str) -> list[Heading]:
-    """The h1-h3 headings that carry an id, nested by level (h2 under the h1 before it...)."""
+    """The h1-h3 headings that carry an id, nested by level (h2 under the h1 before it...).
+
+    The h3 headings are left out when there are more than MAX_SUBSECTIONS of them.
+    """
+    found = _found(page_html)
+    if sum(1 for level, _, _ in found if level == MAX_LEVEL) > MAX_SUBSECTIONS:
+        found = [h for h in found if h[0] < MAX_LEVEL]
     roots: list[Heading] = []
     stack: list[Heading] = []
-    for level, ident, title in _found(page_html):
+    for level, ident, title in found:
         heading = Heading(level, ident, title)
         while stack and stack[-1].level >= level:
             stack.pop()
