@@ -9,14 +9,17 @@ from conftest import entry
 from growthlog.feedback import build_feedback_log
 from growthlog.lessons import NO_THEME, build_lessons
 from growthlog.model import Feedback, Lesson, PlanItem, PlanStatus, Question, QuestionCategory
+from growthlog.pages import GENERATED_PAGES
 from growthlog.plan import build_plan
 from growthlog.questions import build_question_bank
+from growthlog.render import Renderer
 from journals import journal_of, round_
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from conftest import Journal
+    from growthlog.journal import Journal as JournalOfEntries
 
 D = dt.date
 
@@ -287,3 +290,52 @@ def test_plan_page_flags_overdue_and_shows_the_motivation(journal: Journal) -> N
     assert "Write three" in doing and 'href="../a/"' in doing
     assert "Rambled" in doing and "Be concise." in doing and "Keep answers short." in doing
     assert '<h2 id="this-month">This month' in main
+
+
+def _rendered(journal: JournalOfEntries, name: str) -> str:
+    """One generated page rendered straight from Entry objects (no MkDocs build needed)."""
+    [page] = [p for p in GENERATED_PAGES if p.src_uri == f"{name}.md"]
+    return Renderer(journal).page(page)
+
+
+def test_lessons_page_lists_the_ten_most_written_reflections_and_says_where_the_rest_are() -> None:
+    # 12 rounds, each with its own "went well"; the first and last also share "Clear intro".
+    rounds = [
+        round_(f"2026-09-{day:02d}", f"Co{day}", "screen", "advanced", went_well=(f"Item {day}",))
+        for day in range(1, 13)
+    ]
+    rounds[0] = round_("2026-09-01", "Co1", "screen", "advanced", went_well=("Item 1", "Clear intro"))
+    rounds[-1] = round_("2026-09-12", "Co12", "screen", "advanced", went_well=("Item 12", "clear intro!"))
+    page = _rendered(journal_of(*rounds), "lessons")
+    went_well = page.split('id="went-well"', 1)[1].split("</section>", 1)[0]
+    assert "13 items" in went_well  # 12 items + "Clear intro"
+    assert went_well.count("<li>") == 10
+    assert went_well.index("Clear intro") < went_well.index("Item 12")  # written twice: first
+    assert 'title="Written in 2 entries">\u00d7 2<' in went_well
+    # The most recent first among equals: Item 12 to Item 4 are shown, Item 1 to 3 are not.
+    assert "Item 4" in went_well and "Item 3" not in went_well
+    assert "The 10 written most often of 13" in went_well and 'href="../timeline/"' in went_well
+    # Nothing falls short: says so rather than showing an empty list.
+    assert "Nothing written under <code>fell_short:</code> yet." in page
+
+
+def test_feedback_log_lists_each_request_once_with_its_text_and_status() -> None:
+    # today is 2026-11-26
+    rounds = [
+        round_(
+            "2026-10-01",
+            "Acme",
+            "screen",
+            "rejected",
+            feedback=Feedback(D(2026, 10, 2), D(2026, 10, 7), "More depth"),
+        ),
+        round_("2026-10-20", "Beta", "screen", "rejected", feedback=Feedback(D(2026, 10, 21))),
+        round_("2026-11-22", "Gamma", "screen", "rejected", feedback=Feedback(D(2026, 11, 23))),
+    ]
+    page = _rendered(journal_of(*rounds), "lessons")
+    table = page.split('id="every-request"', 1)[1]
+    rows = table.split("<tbody>", 1)[1].split("</tbody>", 1)[0].split("<tr>")[1:]
+    assert ["Gamma" in rows[0], "Beta" in rows[1], "Acme" in rows[2]] == [True, True, True]  # newest first
+    assert "7 Oct 2026" in rows[2] and "(5 days)" in rows[2] and "\u201cMore depth\u201d" in rows[2]
+    assert "Chase" in rows[1] and "Waiting" in rows[0]
+    assert page.count("More depth") == 1  # the text is shown once, in its row

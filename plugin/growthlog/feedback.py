@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
 #: A request unanswered for this many days is worth a polite follow-up.
 CHASE_AFTER_DAYS = 7
+#: How many requests to chase the feedback log lists by name; the rest are marked in its table.
+CHASE_SHOWN = 10
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from growthlog import insights, pipeline, progress
-from growthlog.feedback import build_feedback_log
+from growthlog.feedback import CHASE_SHOWN, build_feedback_log
 from growthlog.home import build_home
 from growthlog.lessons import build_lessons
 from growthlog.plan import build_plan
@@ -48,7 +48,11 @@ def _timeline(journal: Journal) -> Mapping[str, Any]:
 
 
 def _lessons(journal: Journal) -> Mapping[str, Any]:
-    return {"lessons": build_lessons(journal), "feedback": journal.view(build_feedback_log)}
+    return {
+        "lessons": build_lessons(journal),
+        "feedback": journal.view(build_feedback_log),
+        "chase_shown": CHASE_SHOWN,
+    }
 
 
 def _questions(journal: Journal) -> Mapping[str, Any]:

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from growthlog import fragments
 from growthlog.journal import entry_url, relative_prefix
 
 if TYPE_CHECKING:
-    import datetime as dt
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
     from pathlib import Path
+
+    from markupsafe import Markup
 
     from growthlog.journal import Journal
     from growthlog.model import Entry
@@ -27,17 +29,6 @@ if TYPE_CHECKING:
 
 #: The folder under a theme's custom_dir where template overrides live.
 OVERRIDE_FOLDER = "growthlog"
-
-
-@functools.lru_cache(maxsize=8192)  # a journal has few distinct dates, each formatted many times
-def _format_date(value: dt.date | None, style: str = "long") -> str:
-    if value is None:
-        return ""
-    if style == "short":
-        return value.strftime("%d %b").lstrip("0")
-    if style == "month":
-        return value.strftime("%B %Y")
-    return value.strftime("%d %b %Y").lstrip("0")
 
 
 def _plural(count: int, singular: str, plural: str | None = None) -> str:
@@ -66,8 +57,14 @@ def _environment(override_dirs: tuple[str, ...]) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["date"] = _format_date
+    env.filters["date"] = fragments.format_date
     env.globals["plural"] = _plural
+    # The pieces pages print thousands of times, as Python (see fragments.py).
+    env.globals["outcome_badge_of"] = fragments.outcome_badge
+    env.globals["stage_badge_of"] = fragments.stage_badge
+    env.globals["status_badge_of"] = fragments.status_badge
+    env.globals["confidence_dots"] = fragments.confidence
+    env.globals["times_badge"] = fragments.times_badge
     return env
 
 
@@ -80,13 +77,27 @@ class Renderer:
         self.journal = journal
         self.site_name = site_name
         self.env = make_environment(override_dirs)
+        #: Entry URLs relative to the site root, worked out once: the pages link to each entry many times.
+        self._urls: dict[str, str] = {}
+
+    def _url(self, entry: Entry) -> str:
+        found = self._urls.get(entry.path)
+        if found is None:
+            found = self._urls[entry.path] = self.journal.url(entry)
+        return found
 
     def render(self, template: str, page_url: str, **context: Any) -> str:
         """Render `template` for the page published at `page_url` (links are made relative to it)."""
         base = relative_prefix(page_url)
 
         def url(entry: Entry) -> str:
-            return base + self.journal.url(entry)
+            return base + self._url(entry)
+
+        def source(entry: Entry, dated: bool = True) -> Markup:
+            return fragments.source_link(base + self._url(entry), entry, dated)
+
+        def source_list(entries: Iterable[Entry]) -> Markup:
+            return fragments.source_list((base + self._url(e), e) for e in entries)
 
         def root(path: str = "") -> str:
             return base + path
@@ -96,6 +107,8 @@ class Renderer:
             settings=self.journal.settings,
             today=self.journal.today,
             url=url,
+            source=source,
+            source_list=source_list,
             root=root,
             site_name=self.site_name,
             **context,

@@ -1,0 +1,91 @@
+"""Small pieces of HTML the journal pages print thousands of times: badges, confidence dots, source links.
+
+At 1,000 entries the aggregate pages print about 15,000 links back to the entries
+they draw from and a few thousand badges. As Jinja macros these calls were a
+large part of rendering the pages; as Python functions returning `Markup` they
+cost a fraction. Every string from an entry goes through `markupsafe.escape`
+here, exactly as autoescape would have treated it in a template. The macros of
+`_macros.html` and `_pages.html` call these, so an overridden template keeps working.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
+    from growthlog.model import Entry, Outcome, PlanStatus, Stage
+
+
+@functools.lru_cache(maxsize=8192)  # a journal has few distinct dates, each formatted many times
+def format_date(value: dt.date | None, style: str = "long") -> str:
+    """ "4 Nov 2026" (long), "4 Nov" (short) or "November 2026" (month); empty for no date."""
+    if value is None:
+        return ""
+    if style == "short":
+        return value.strftime("%d %b").lstrip("0")
+    if style == "month":
+        return value.strftime("%B %Y")
+    return value.strftime("%d %b %Y").lstrip("0")
+
+
+@functools.cache  # one per member: enum labels never change
+def outcome_badge(outcome: Outcome) -> Markup:
+    """The coloured badge of a round's or an application's outcome."""
+    return Markup(
+        f'<span class="gl-badge gl-outcome gl-outcome--{escape(outcome.value)}">{escape(outcome.label)}</span>'
+    )
+
+
+@functools.cache
+def stage_badge(stage: Stage) -> Markup:
+    """The badge of an interview stage."""
+    return Markup(f'<span class="gl-badge gl-stage">{escape(stage.label)}</span>')
+
+
+@functools.cache
+def status_badge(status: PlanStatus) -> Markup:
+    """The badge of a plan item's status."""
+    return Markup(
+        f'<span class="gl-badge gl-status gl-status--{escape(status.value)}">{escape(status.label)}</span>'
+    )
+
+
+@functools.cache
+def confidence(value: int | None) -> Markup:
+    """Confidence as five dots, read out by screen readers as "Confidence 3 of 5"."""
+    if value is None:
+        return Markup("")
+    said = f"Confidence {value} of 5"
+    dots = "\u25cf" * value + "\u25cb" * (5 - value)
+    return Markup(f'<span class="gl-confidence" role="img" aria-label="{said}" title="{said}">{dots}</span>')
+
+
+@functools.cache
+def times_badge(count: int) -> Markup:
+    """A "times 3" badge for an item written in several entries; nothing for one written once."""
+    if count < 2:
+        return Markup("")
+    return Markup(f'<span class="gl-badge gl-times" title="Written in {count} entries">\u00d7 {count}</span>')
+
+
+def source_link(href: str, entry: Entry, dated: bool = True) -> Markup:
+    """A link to the entry an item came from: "Acme, onsite, 4 Nov 2026" (or without the date)."""
+    text = f"{entry.company}, {entry.stage.label.lower()}"
+    if dated:
+        text = f"{text}, {format_date(entry.date)}"
+    return Markup(f'<a class="gl-src" href="{escape(href)}">{escape(text)}</a>')
+
+
+def source_list(links: Iterable[tuple[str, Entry]]) -> Markup:
+    """Dated links to several entries (href, entry), separated by middle dots."""
+    return Markup(
+        '<span class="gl-sources">'
+        + " · ".join(source_link(href, entry) for href, entry in links)
+        + "</span>"
+    )
