@@ -339,3 +339,25 @@ def test_feedback_log_lists_each_request_once_with_its_text_and_status() -> None
     assert "7 Oct 2026" in rows[2] and "(5 days)" in rows[2] and "\u201cMore depth\u201d" in rows[2]
     assert "Chase" in rows[1] and "Waiting" in rows[0]
     assert page.count("More depth") == 1  # the text is shown once, in its row
+
+
+def test_question_card_names_five_companies_with_counts_and_the_history_has_every_round() -> None:
+    why = Question("Why us?", QuestionCategory.CULTURE, False, "Because")
+    companies = ["Acme", "Beta", "Acme", "Gamma", "Delta", "Acme", "Eps", "Zeta", "Beta"]
+    rounds = [
+        round_(f"2026-09-{day:02d}", name, "screen", "advanced", questions=(why,))
+        for day, name in enumerate(companies, 1)
+    ]
+    page = _rendered(journal_of(*rounds), "questions")
+    card = page.split('<h3 id="q-why-us">', 1)[1].split("</article>", 1)[0]
+    # Acme 3 times, Beta twice, then Gamma, Delta, Eps in the order they asked; Zeta folded.
+    assert (
+        "<strong>Asked 9 times</strong> \u00b7 Acme \u00d7 3, Beta \u00d7 2, Gamma, Delta, Eps and 1 more company"
+        in card
+    )
+    history = card.split('<ol class="gl-history">', 1)[1]
+    assert history.count("<li>") == 9 and history.count("Because") == 9
+    assert "Zeta, screen, 8 Sep 2026" in history
+    # The to-revise list points to the card rather than naming the companies again.
+    to_revise = page.split('id="to-revise"', 1)[1].split("</ol>", 1)[0]
+    assert "asked 9 times</span>" in to_revise and "Acme" not in to_revise

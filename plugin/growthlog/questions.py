@@ -10,6 +10,9 @@ from growthlog.anchors import Anchors
 from growthlog.model import QuestionCategory
 from growthlog.wording import Mention, Wording, group_wordings
 
+#: How many companies a question's card names; the answer history below it has every one.
+COMPANIES_SHOWN = 5
+
 if TYPE_CHECKING:
     from growthlog.journal import Journal
     from growthlog.model import Entry, Question
@@ -39,6 +42,12 @@ class BankedQuestion:
     def companies(self) -> tuple[str, ...]:
         """The companies that asked it, each once, in the order they asked."""
         return tuple(dict.fromkeys(m.entry.company for m in self.asked))
+
+    @property
+    def companies_by_count(self) -> tuple[tuple[str, int], ...]:
+        """Each company with how many times it asked, most first (in the order they asked on a tie)."""
+        counts = Counter(m.entry.company for m in self.asked)
+        return tuple(counts.most_common())
 
     @property
     def category(self) -> QuestionCategory:
