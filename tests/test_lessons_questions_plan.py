@@ -361,3 +361,20 @@ def test_question_card_names_five_companies_with_counts_and_the_history_has_ever
     # The to-revise list points to the card rather than naming the companies again.
     to_revise = page.split('id="to-revise"', 1)[1].split("</ol>", 1)[0]
     assert "asked 9 times</span>" in to_revise and "Acme" not in to_revise
+
+
+def test_plan_this_month_lists_the_ten_due_first_and_the_status_sections_list_all() -> None:
+    # today is 2026-11-26; 12 items in progress, due 1 to 12 December.
+    items = tuple(
+        PlanItem(f"Skill {day}", f"Action {day}", PlanStatus.DOING, D(2026, 12, day)) for day in range(1, 13)
+    )
+    page = _rendered(
+        journal_of(round_("2026-11-01", "Acme", "screen", "advanced", development=items)), "plan"
+    )
+    month = page.split('id="this-month"', 1)[1].split("</ul>", 1)[0]
+    assert "12 items, the 10 due first below" in month
+    assert month.count("<li>") == 10 and "Skill 10<" in month and "Skill 11<" not in month
+    doing = page.split('id="status-doing"', 1)[1].split('id="status-done"', 1)[0]
+    assert doing.count("<strong>Skill ") == 12
+    assert 'Due 1 Dec 2026 <span class="gl-badge gl-due-soon">Due soon</span>' in doing
+    assert 'from <a href="../2026-11-01-acme-screen/">Acme, screen, 1 Nov 2026</a>' in doing

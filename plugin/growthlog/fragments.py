@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from growthlog.model import Entry, Outcome, PlanStatus, Stage
+    from growthlog.plan import PlannedItem
 
 
 @functools.lru_cache(maxsize=8192)  # a journal has few distinct dates, each formatted many times
@@ -72,6 +73,22 @@ def times_badge(count: int) -> Markup:
     if count < 2:
         return Markup("")
     return Markup(f'<span class="gl-badge gl-times" title="Written in {count} entries">\u00d7 {count}</span>')
+
+
+def plan_due(planned: PlannedItem) -> Markup:
+    """A plan item's due date, flagged "Overdue 3 days" or "Due soon"; "No due date" without one."""
+    due = planned.item.due
+    if due is None:
+        return Markup('<span class="gl-muted">No due date</span>')
+    text = format_date(due)
+    if planned.overdue:
+        days = planned.days_overdue
+        return Markup(
+            f'{text} <span class="gl-badge gl-overdue">Overdue {days} day{"" if days == 1 else "s"}</span>'
+        )
+    if planned.due_soon:
+        return Markup(f'{text} <span class="gl-badge gl-due-soon">Due soon</span>')
+    return Markup(text)
 
 
 def source_link(href: str, entry: Entry, dated: bool = True) -> Markup:

@@ -14,7 +14,7 @@ from growthlog import insights, pipeline, progress
 from growthlog.feedback import CHASE_SHOWN, build_feedback_log
 from growthlog.home import build_home
 from growthlog.lessons import build_lessons
-from growthlog.plan import build_plan
+from growthlog.plan import THIS_MONTH_SHOWN, build_plan
 from growthlog.questions import COMPANIES_SHOWN, build_question_bank
 from growthlog.timeline import build_timeline
 
@@ -60,7 +60,7 @@ def _questions(journal: Journal) -> Mapping[str, Any]:
 
 
 def _plan(journal: Journal) -> Mapping[str, Any]:
-    return {"plan": journal.view(build_plan)}
+    return {"plan": journal.view(build_plan), "this_month_shown": THIS_MONTH_SHOWN}
 
 
 GENERATED_PAGES: tuple[GeneratedPage, ...] = (

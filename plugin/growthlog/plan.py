@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 #: Plan items due within this many days count as "due soon" on the home page.
 DUE_SOON_DAYS = 14
+#: How many items "This month" lists on the plan page; the status sections below have them all.
+THIS_MONTH_SHOWN = 10
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
 #: Words too common to tie a plan item to a shortfall.

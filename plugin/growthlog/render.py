@@ -65,6 +65,7 @@ def _environment(override_dirs: tuple[str, ...]) -> jinja2.Environment:
     env.globals["status_badge_of"] = fragments.status_badge
     env.globals["confidence_dots"] = fragments.confidence
     env.globals["times_badge"] = fragments.times_badge
+    env.globals["plan_due_of"] = fragments.plan_due
     return env
 
 
