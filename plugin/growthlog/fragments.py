@@ -64,7 +64,7 @@ def confidence(value: int | None) -> Markup:
         return Markup("")
     said = f"Confidence {value} of 5"
     dots = "\u25cf" * value + "\u25cb" * (5 - value)
-    return Markup(f'<span class="gl-confidence" role="img" aria-label="{said}" title="{said}">{dots}</span>')
+    return Markup(f'<span class="gl-confidence" role="img" aria-label="{said}">{dots}</span>')
 
 
 @functools.cache
