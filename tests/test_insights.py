@@ -10,6 +10,8 @@ import pytest
 from conftest import entry
 from growthlog import insights
 from growthlog.model import Format, Stage
+from growthlog.pages import GENERATED_PAGES
+from growthlog.render import Renderer
 from journals import fit, journal_of, round_
 
 if TYPE_CHECKING:
@@ -207,3 +209,13 @@ def test_a_long_list_folds_away_single_application_groups() -> None:
     assert len(tags.rest) == 11 and all(g.count == 1 for g in tags.rest)
     [company] = [d for d in insights.dimensions(journal_of(*rounds[:3])) if d.key == "company"]
     assert len(company.main) == 3 and company.rest == ()
+
+
+def test_a_dimension_of_single_application_groups_says_so_instead_of_an_empty_table() -> None:
+    rounds = [round_(f"2026-01-{i + 1:02}", f"Co{i}", "screen", "advanced") for i in range(11)]
+    [page] = [p for p in GENERATED_PAGES if p.src_uri == "insights.md"]
+    html = Renderer(journal_of(*rounds)).page(page)
+    company = html.split('<h2 id="company">', 1)[1].split("<h2", 1)[0]
+    assert "Every company has a single application so far." in company
+    assert "<summary>11 companies with one application each</summary>" in company
+    assert company.count("<tbody>") == 1 and company.count('<td data-label="Company">') == 11

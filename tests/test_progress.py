@@ -219,3 +219,35 @@ def test_empty_journal_has_no_last_round() -> None:
     health = pipeline.pipeline_health(journal_of(today=D("2026-03-01")))
     assert health.days_since_last_round is None
     assert health.active_count == 0 and health.below_floor
+
+
+def test_confidence_is_averaged_per_month_past_sixty_rated_rounds() -> None:
+    # 61 rated rounds: 31 in January 2026 (confidence 2 on even days, 4 on odd ones), 30 in March
+    # (all 5); one unrated round in February is left out.
+    rounds = [
+        round_(f"2026-01-{day:02d}", f"J{day}", "screen", "advanced", confidence=2 if day % 2 == 0 else 4)
+        for day in range(1, 32)
+    ]
+    rounds.append(round_("2026-02-10", "Feb", "screen", "advanced"))
+    rounds += [
+        round_(f"2026-03-{day:02d}", f"M{day}", "screen", "advanced", confidence=5) for day in range(1, 31)
+    ]
+    chart = progress.confidence_chart(journal_of(*rounds))
+    root = ET.fromstring(str(chart.svg))
+    dots = [(c.get("data-date"), c.get("data-value")) for c in root.iter(f"{SVG}circle")]
+    # January: 15 twos and 16 fours, (30 + 64) / 31 = 3.03 -> 3.0; March: 5.
+    assert dots == [("2026-01", "3.0"), ("2026-03", "5")]
+    assert chart.table.headers == ("Month", "Rounds rated", "Average confidence (1-5)")
+    assert chart.table.rows == (("2026-01", "31 rounds", "3.0"), ("2026-03", "30 rounds", "5"))
+    assert chart.desc.startswith("61 rounds rated from 1 to 5, averaged per month over 2 months")
+    # Sixty rated rounds still show one dot per round.
+    assert (
+        len(
+            list(
+                ET.fromstring(str(progress.confidence_chart(journal_of(*rounds[1:])).svg)).iter(
+                    f"{SVG}circle"
+                )
+            )
+        )
+        == 60
+    )

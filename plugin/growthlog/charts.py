@@ -78,8 +78,13 @@ class Point:
     """One point of a line chart: a date, a value and what the point is (for its tooltip)."""
 
     date: dt.date
-    value: int
+    value: float
+    """An integer rating, or an average (shown with one decimal)."""
     label: str
+
+
+def _value(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
 def _e(text: object) -> str:
@@ -243,9 +248,17 @@ def line_chart(
     y_min: int,
     y_max: int,
     headers: tuple[str, str, str],
+    per_month: bool = False,
 ) -> Chart:
-    """Points joined in date order, x by date, y on a fixed integer scale (e.g. 1 to 5)."""
+    """Points joined in date order, x by date, y on a fixed integer scale (e.g. 1 to 5).
+
+    With `per_month`, each point stands for a month (dated its first day) and is named by its month.
+    """
     height, top, bottom, left, right = 240.0, 16.0, 208.0, 40.0, WIDTH - 16.0
+
+    def when(day: dt.date) -> str:
+        return f"{day:%Y-%m}" if per_month else day.isoformat()
+
     parts = _open(chart_id, title, desc, height, "gl-chart--line")
     parts.append('<g class="gl-chart__axis" aria-hidden="true">')
     for tick in range(y_min, y_max + 1):
@@ -265,7 +278,7 @@ def line_chart(
                 return (left + right) / 2
             return left + 8 + (right - left - 16) * (day - first).days / span
 
-        def y_of(value: int) -> float:
+        def y_of(value: float) -> float:
             return bottom - (bottom - top) * (value - y_min) / (y_max - y_min)
 
         path = " ".join(f"{_n(x_of(p.date))},{_n(y_of(p.value))}" for p in ordered)
@@ -273,13 +286,13 @@ def line_chart(
         for p in ordered:
             parts.append(
                 f'<circle cx="{_n(x_of(p.date))}" cy="{_n(y_of(p.value))}" r="5" class="gl-chart__dot" '
-                f'data-date="{p.date.isoformat()}" data-value="{p.value}">'
-                f"<title>{_e(p.date.isoformat())} {_e(p.label)}: {p.value}</title></circle>"
+                f'data-date="{when(p.date)}" data-value="{_value(p.value)}">'
+                f"<title>{_e(when(p.date))} {_e(p.label)}: {_value(p.value)}</title></circle>"
             )
         for day in _month_starts(first, last):
             parts.append(_text(x_of(day), bottom + 20, day.strftime("%b"), anchor="middle"))
     parts.append("</svg>")
-    rows = tuple((p.date.isoformat(), p.label, p.value) for p in ordered)
+    rows = tuple((when(p.date), p.label, _value(p.value) if per_month else int(p.value)) for p in ordered)
     return Chart(chart_id, title, desc, Markup("".join(parts)), Table(headers, rows))
 
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 #: The monthly charts show at most this many months, the most recent ones.
 MAX_MONTHS = 24
+#: Past this many rated rounds, the confidence chart shows a monthly average rather than every round.
+CONFIDENCE_ROUNDS = 60
 #: Outcomes that mean an offer was made (whatever was then decided).
 OFFER_OUTCOMES = frozenset({Outcome.OFFER, Outcome.ACCEPTED, Outcome.DECLINED})
 
@@ -244,12 +246,11 @@ def funnel_chart(journal: Journal) -> charts.Chart:
 
 
 def confidence_chart(journal: Journal) -> charts.Chart:
-    """Confidence right after each round, over time."""
-    points = [
-        charts.Point(e.date, e.confidence, f"{e.company} · {e.stage.label}")
-        for e in journal.entries
-        if e.confidence is not None
-    ]
+    """Confidence right after each round, over time; averaged per month past CONFIDENCE_ROUNDS rounds."""
+    rated = [e for e in journal.entries if e.confidence is not None]
+    if len(rated) > CONFIDENCE_ROUNDS:
+        return _monthly_confidence_chart(rated)
+    points = [charts.Point(e.date, e.confidence or 0, f"{e.company} · {e.stage.label}") for e in rated]
     if points:
         avg_first = sum(p.value for p in points[:3]) / len(points[:3])
         avg_last = sum(p.value for p in points[-3:]) / len(points[-3:])
@@ -267,6 +268,35 @@ def confidence_chart(journal: Journal) -> charts.Chart:
         y_min=1,
         y_max=5,
         headers=("Date", "Round", "Confidence (1-5)"),
+    )
+
+
+def _monthly_confidence_chart(rated: Sequence[Entry]) -> charts.Chart:
+    # Hundreds of dots on a 640-wide chart (and as many table rows) read as noise: a point per month
+    # shows the trend, and each round's confidence stays on its entry page and on the timeline.
+    by_month: dict[dt.date, list[int]] = {}
+    for entry in rated:
+        by_month.setdefault(month_of(entry.date), []).append(entry.confidence or 0)
+    points = [
+        charts.Point(month, sum(values) / len(values), charts_plural(len(values), "round"))
+        for month, values in by_month.items()
+    ]
+    first = [v for values in list(by_month.values())[:3] for v in values]
+    last = [v for values in list(by_month.values())[-3:] for v in values]
+    desc = (
+        f"{charts_plural(len(rated), 'round')} rated from 1 to 5, averaged per month over "
+        f"{charts_plural(len(points), 'month')}; the rounds of the first three months average "
+        f"{sum(first) / len(first):.1f}, those of the latest three {sum(last) / len(last):.1f}."
+    )
+    return charts.line_chart(
+        "confidence",
+        "Average confidence after each round, per month",
+        desc,
+        points,
+        y_min=1,
+        y_max=5,
+        headers=("Month", "Rounds rated", "Average confidence (1-5)"),
+        per_month=True,
     )
 
 
