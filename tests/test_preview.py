@@ -7,6 +7,8 @@ whose header shows something of another entry (the rounds of its application).
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import logging
 import os
 import re
@@ -20,7 +22,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import entry
+from growthlog.journal import Journal as JournalView
+from growthlog.journal import Mode, Settings
+from growthlog.pages import GENERATED_PAGES
+from growthlog.preview import ShownEntries, template_stamps
 from growthlog.reader import EntryCache, read_journal
+from growthlog.render import Renderer
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -31,6 +38,7 @@ if TYPE_CHECKING:
 TECHNICAL = "2026/08/2026-08-06-lumen-labs-technical.md"
 SCREEN_PAGE = "2026/08/2026-08-14-lumen-labs-take-home/index.html"  # a sibling round
 UNRELATED_PAGE = "2026/06/2026-06-12-brightline-health-screen/index.html"
+TECHNICAL_PAGE = "2026/08/2026-08-06-lumen-labs-technical/index.html"
 OLD_QUESTION = "Explain how the Python GIL affects your concurrency choices"
 NEW_QUESTION = "Explain when the GIL stops mattering (edited while serving)"
 #: Generous: only there so that a broken server fails the test instead of hanging it.
@@ -127,6 +135,150 @@ def test_a_dirty_rebuild_after_a_new_problem_rebuilds_every_page(
     # The problems notice is on every page, so every entry page is rebuilt with it.
     assert "rebuilding 22 entry page(s)" in caplog.text
     assert "rejcted" in (site / UNRELATED_PAGE).read_text(encoding="utf-8")
+
+
+def add_a_note(journal: Journal, rel: str, note: str) -> None:
+    """Append a paragraph to an entry's notes: its front matter stays as it was."""
+    path = journal.entries / rel
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{note}\n", encoding="utf-8")
+
+
+def age(site: Path, *pages: str) -> None:
+    for page in pages:
+        os.utime(site / page, ns=(1_000_000_000, 1_000_000_000))  # so that a rewrite would show
+
+
+def test_a_dirty_rebuild_after_a_note_only_edit_rebuilds_only_that_entry_page(
+    sample_journal: Journal, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    site = sample_journal.build(strict=False, command="serve", dirty=True)
+    age(site, "timeline/index.html", "questions/index.html", SCREEN_PAGE)
+    caplog.clear()
+
+    add_a_note(sample_journal, TECHNICAL, "A note added while serving.")
+    sample_journal.build(strict=False, command="serve", dirty=True)
+
+    # Neither the journal pages nor the other rounds' headers show an entry's notes.
+    assert "re-read 1 of 22 entries; rebuilding 1 entry page(s) and 0 journal page(s)" in caplog.text
+    assert "A note added while serving." in (site / TECHNICAL_PAGE).read_text(encoding="utf-8")
+    for page in ("timeline/index.html", "questions/index.html", SCREEN_PAGE):
+        assert (site / page).stat().st_mtime_ns == 1_000_000_000, page
+
+    # The next front matter edit still reaches the journal pages.
+    caplog.clear()
+    edit_technical_round(sample_journal)
+    sample_journal.build(strict=False, command="serve", dirty=True)
+    assert "rebuilding 5 entry page(s) and 7 journal page(s)" in caplog.text
+    assert NEW_QUESTION in (site / "questions/index.html").read_text(encoding="utf-8")
+
+
+def test_a_dirty_rebuild_shows_an_added_and_a_deleted_entry_on_the_timeline(
+    sample_journal: Journal,
+) -> None:
+    site = sample_journal.build(strict=False, command="serve", dirty=True)
+    sample_journal.write(
+        "2026/11/2026-11-20-zephyr-screen.md", entry(date="2026-11-20", company="Zephyr Mills")
+    )
+    sample_journal.build(strict=False, command="serve", dirty=True)
+    assert "Zephyr Mills" in (site / "timeline/index.html").read_text(encoding="utf-8")
+    assert "Zephyr Mills" in (site / "2026/11/2026-11-20-zephyr-screen/index.html").read_text(
+        encoding="utf-8"
+    )
+
+    (sample_journal.entries / "2026/11/2026-11-20-zephyr-screen.md").unlink()
+    (sample_journal.entries / TECHNICAL).unlink()
+    sample_journal.build(strict=False, command="serve", dirty=True)
+    timeline = (site / "timeline/index.html").read_text(encoding="utf-8")
+    assert "Zephyr Mills" not in timeline and 'datetime="2026-08-06"' not in timeline
+    assert OLD_QUESTION not in (site / "questions/index.html").read_text(encoding="utf-8")
+    # The other rounds of the application no longer list the deleted one.
+    assert "6 Aug 2026 · Technical" not in (site / SCREEN_PAGE).read_text(encoding="utf-8")
+
+
+def test_a_full_serve_rebuild_reuses_nothing_stale(sample_journal: Journal) -> None:
+    # Without --dirty every page is rebuilt, from headers and journal pages kept while their inputs hold.
+    site = sample_journal.build(strict=False, command="serve")
+    add_a_note(sample_journal, TECHNICAL, "A note added while serving.")
+    sample_journal.build(strict=False, command="serve")
+    assert "A note added while serving." in (site / TECHNICAL_PAGE).read_text(encoding="utf-8")
+    assert OLD_QUESTION in (site / "questions/index.html").read_text(encoding="utf-8")
+
+    edit_technical_round(sample_journal)
+    sample_journal.build(strict=False, command="serve")
+    assert NEW_QUESTION in (site / "questions/index.html").read_text(encoding="utf-8")
+    assert 'datetime="2026-08-05"' in (site / "timeline/index.html").read_text(encoding="utf-8")
+    assert "5 Aug 2026 · Technical" in (site / SCREEN_PAGE).read_text(encoding="utf-8")
+    own = (site / TECHNICAL_PAGE).read_text(encoding="utf-8")
+    assert NEW_QUESTION in own and "A note added while serving." in own
+
+
+@pytest.mark.parametrize("dirty", [True, False], ids=["dirty", "clean"])
+def test_an_override_template_edited_while_serving_shows_on_the_next_rebuild(
+    sample_journal: Journal, tmp_path: Path, dirty: bool
+) -> None:
+    overrides = tmp_path / "overrides"
+    (overrides / "growthlog").mkdir(parents=True)
+    template = overrides / "growthlog" / "timeline.html"
+    template.write_text('<h1 id="mine">First timeline</h1>', encoding="utf-8")
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}{% block footer %}<p>First footer</p>{% endblock %}', encoding="utf-8"
+    )
+    sample_journal.config["theme"]["custom_dir"] = str(overrides)
+    site = sample_journal.build(strict=False, command="serve", dirty=dirty)
+    assert "First timeline" in (site / "timeline/index.html").read_text(encoding="utf-8")
+
+    template.write_text('<h1 id="mine">Second timeline</h1>', encoding="utf-8")
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}{% block footer %}<p>Second footer</p>{% endblock %}', encoding="utf-8"
+    )
+    sample_journal.build(strict=False, command="serve", dirty=dirty)
+    timeline = (site / "timeline/index.html").read_text(encoding="utf-8")
+    # Ours is rendered again; the theme's compiled templates kept by the serve are compiled again.
+    assert "Second timeline" in timeline and "First timeline" not in timeline
+    assert "Second footer" in timeline and "First footer" not in timeline
+
+
+# -- what a rebuild compares -------------------------------------------------------------------
+
+
+def test_shown_entries_are_equal_when_only_notes_differ(journal: Journal) -> None:
+    journal.write("a.md", entry(company="Alpha Corp"))
+    journal.write("b.md", entry(company="Beta Corp", date="2026-03-15"))
+    first = read_journal(journal.entries).entries
+    journal.write("a.md", entry("Other notes, several lines\nlong.", company="Alpha Corp"))
+    notes_edited = read_journal(journal.entries).entries
+    journal.write("a.md", entry(company="Alpha Corporation"))
+    renamed = read_journal(journal.entries).entries
+
+    assert first[0] is not notes_edited[0] and first[0].body != notes_edited[0].body
+    assert ShownEntries(first) == ShownEntries(notes_edited)
+    assert ShownEntries(first) != ShownEntries(renamed)
+    assert ShownEntries(first) != ShownEntries(first[:1])  # an entry deleted
+    assert ShownEntries(first) != ShownEntries(reversed(first))  # a date moved: another order
+    assert (1, ShownEntries(first)) == (1, ShownEntries(notes_edited))
+
+
+def test_no_journal_page_shows_any_entry_notes(sample_journal: Journal) -> None:
+    # What lets a rebuild keep the journal pages after a notes-only edit: if a page ever
+    # shows notes (an excerpt, a word count), this fails and ShownEntries must include them.
+    entries = read_journal(sample_journal.entries).entries
+    rewritten = [dataclasses.replace(e, body=f"Other notes for {e.path}\n", body_line=99) for e in entries]
+    for mode in Mode:
+        settings = Settings(today=dt.date(2026, 11, 26), mode=mode)
+        before, after = (Renderer(JournalView(es, settings)) for es in (entries, rewritten))
+        for page in GENERATED_PAGES:
+            assert before.page(page) == after.page(page), (mode, page.src_uri)
+
+
+def test_template_stamps_change_when_a_template_is_edited(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.html").write_text("one", encoding="utf-8")
+    first = template_stamps([tmp_path])
+    assert template_stamps([tmp_path]) == first
+    (tmp_path / "sub" / "a.html").write_text("three", encoding="utf-8")
+    assert template_stamps([tmp_path]) != first
+    assert [path for path, _, _ in first] == [str(tmp_path / "sub" / "a.html")]
 
 
 # -- a real `mkdocs serve` -------------------------------------------------------------------

@@ -22,6 +22,7 @@ from mkdocs.structure.toc import get_toc
 from growthlog.journal import Journal, Mode, Settings, resolve_today
 from growthlog.leakscan import LeakScanner, describe
 from growthlog.pages import GENERATED_PAGES, reserved_urls
+from growthlog.preview import TEMPLATES, ShownEntries, TemplateCodeCache, template_stamps
 from growthlog.privacy import (
     ENCRYPT_PLUGIN,
     ROBOTS_TXT,
@@ -40,6 +41,7 @@ from growthlog.search import search_html
 from growthlog.toc import Heading, headings
 
 if TYPE_CHECKING:
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -53,6 +55,8 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 ASSETS_URI = "assets/growthlog"
+#: The key of the journal pages' inputs in `GrowthlogPlugin.built` (the others are entry paths).
+JOURNAL_PAGES = "journal pages"
 #: Our stylesheets, one per area of the journal, served from assets/growthlog/.
 _STYLESHEETS = sorted((Path(__file__).parent / "assets").glob("*.css"))
 
@@ -71,12 +75,13 @@ class GrowthlogConfig(base.Config):
 
 
 class EntryFile(File):
-    """An entry page's source, with its own answer to MkDocs' "was this modified?".
+    """A page's source, with its own answer to MkDocs' "was this modified?".
 
     `mkdocs serve --dirty` rebuilds only the pages whose file `is_modified()`. A file
-    generated from content always says yes, which would rebuild every entry on every
+    generated from content always says yes, which would rebuild every page on every
     save; the plugin knows better: an entry page changes when its entry changed or
-    when what its header shows from the rest of the journal changed.
+    when what its header shows from the rest of the journal changed, and a journal
+    page when any entry's front matter changed (see `ShownEntries`).
     """
 
     rebuild: bool = True
@@ -110,6 +115,11 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self.own_html: dict[str, tuple[int, int]] = {}
         self._full_content: tuple[Page, str] | None = None
         self.lean_search = False
+        # What a serve reuses from one rebuild to the next when its inputs did not change:
+        # each entry's header and each journal page (HTML and headings), by source path.
+        self.headers: dict[str, tuple[object, str]] = {}
+        self.journal_pages: dict[str, tuple[object, str, list[Heading]]] = {}
+        self.theme_code = TemplateCodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes `mkdocs serve` keep this instance (and its cache) across rebuilds.
@@ -166,15 +176,22 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         by_path = {entry.path: entry for entry in result.entries}
         # Anything that shows on every page (settings, the problems notice) rebuilds every page;
         # so does another site folder (MkDocs keeps this plugin for the whole process).
-        shared_inputs = (
+        # So do growthlog's templates and the user's overrides of them, edited while serving.
+        shared_inputs: object = (
             self.settings,
             result.problems if self.serving else (),
             config.site_name,
             config.site_dir,
             config.docs_dir,
+            template_stamps([TEMPLATES, *self.override_dirs]),
         )
+        if self.built.get("") == shared_inputs:
+            shared_inputs = self.built[""]  # the same object: the page caches compare it by identity
         rebuild_all = not self.dirty or self.built.get("") != shared_inputs
         self.building = {"": shared_inputs}
+        pages_inputs = (shared_inputs, ShownEntries(journal.entries))
+        pages_changed = rebuild_all or self.built.get(JOURNAL_PAGES) != pages_inputs
+        self.building[JOURNAL_PAGES] = pages_inputs
 
         self.entry_pages = {}
         self.problem_pages = {}
@@ -220,8 +237,10 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 files.remove(existing)
-            # Generated from content, so MkDocs rebuilds these on every save, `--dirty` or not.
-            files.append(File.generated(config, page.src_uri, content="\n"))
+            page_file = EntryFile.generated(config, page.src_uri, content="\n")
+            assert isinstance(page_file, EntryFile)
+            page_file.rebuild = pages_changed
+            files.append(page_file)
             self.generated[page.src_uri] = page
         for sheet in _STYLESHEETS:
             uri = f"{ASSETS_URI}/{sheet.name}"
@@ -236,15 +255,16 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             log.info(
                 f"re-read {self.cache.misses - misses} of "
                 f"{self.cache.misses - misses + self.cache.hits - hits} entries; "
-                f"rebuilding {rebuilt} entry page(s) and {len(self.generated)} journal page(s)"
+                f"rebuilding {rebuilt} entry page(s) and "
+                f"{len(self.generated) if pages_changed else 0} journal page(s)"
             )
         return files
 
     def _page_inputs(self, entry: Entry) -> object:
-        """Everything an entry page shows: the entry, and the rounds of its application."""
+        """Everything an entry page shows: the entry, and the rounds of its application (not their notes)."""
         assert self.journal is not None
         application = self.journal.application_of.get(entry.path)
-        return (entry, application.rounds if application else ())
+        return (entry, ShownEntries(application.rounds if application else ()))
 
     def _report(self, result: ReadResult) -> None:
         """One terminal line per problem, then one summary line; a publish build stops on errors."""
@@ -282,13 +302,14 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         entry = self.entry_pages.get(rel)
         own, notes = "", html
         if entry is not None:
-            own = self.renderer.entry_header(entry)
+            own = self._entry_header(entry)
             notes = f'<h2 id="notes">Notes</h2>\n{html}' if html.strip() else ""
         elif rel in self.generated:
-            own, notes = self.renderer.page(self.generated[rel]), ""
+            own, toc = self._journal_page(self.generated[rel])
+            notes = ""
             # The page's Markdown is empty, so MkDocs found no headings: give Material
             # the table of contents of the HTML we rendered.
-            page.toc = get_toc([_toc_token(h) for h in headings(own)])
+            page.toc = get_toc([_toc_token(h) for h in toc])
         elif rel in self.problem_pages:
             own, notes = self.renderer.problems_page(rel, self.problem_pages[rel]), ""
         if self.serving and self.result is not None and self.result.problems:
@@ -298,6 +319,38 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         if own:
             self.own_html[rel] = (len(own), hash(own))
         return own + notes
+
+    def _entry_header(self, entry: Entry) -> str:
+        """An entry's header, rendered again only when its inputs changed since the last serve rebuild."""
+        assert self.renderer is not None
+        inputs = (self.building[""], self.building.get(entry.path))
+        cached = self.headers.get(entry.path)
+        if cached is not None and cached[0] == inputs:
+            return cached[1]
+        header = self.renderer.entry_header(entry)
+        if self.serving:
+            self.headers[entry.path] = (inputs, header)
+        return header
+
+    def _journal_page(self, page: GeneratedPage) -> tuple[str, list[Heading]]:
+        """A journal page and its headings; a serve rebuild reuses them when its inputs did not change."""
+        assert self.renderer is not None
+        inputs = self.building[JOURNAL_PAGES]
+        cached = self.journal_pages.get(page.src_uri)
+        if cached is not None and cached[0] == inputs:
+            return cached[1], cached[2]
+        html = self.renderer.page(page)
+        toc = headings(html)
+        if self.serving:
+            self.journal_pages[page.src_uri] = (inputs, html, toc)
+        return html, toc
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.serving and env.bytecode_cache is None:
+            # MkDocs makes a new theme environment for every rebuild, which compiled Material's
+            # templates again on every save (a tenth of a second); keep their compiled code.
+            env.bytecode_cache = self.theme_code
+        return env
 
     @event_priority(100)  # before the search plugin (priority 0), which indexes page.content
     def _search_sees_text(

@@ -1,0 +1,94 @@
+"""What a rebuild of the live preview (`mkdocs serve`) may reuse from the one before.
+
+A save in the editor changes one entry, most often only its notes. The journal
+pages (home, timeline, lessons, questions, plan, progress, insights) and the
+headers of the other rounds of its application show its front matter but not
+its notes, so after such a save they are the same HTML as before: `ShownEntries`
+says when, cheaply enough to ask on every rebuild. `TemplateCodeCache` keeps the theme's compiled templates from one
+rebuild to the next (MkDocs makes a new theme environment each time).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from growthlog.model import Entry
+
+#: growthlog's own templates (a user's overrides live in the theme's custom_dir).
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def template_stamps(folders: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Path, modification time and size of every template file in `folders`.
+
+    An edited template (ours or a user's override) changes the pages it renders;
+    a few dozen stat calls say so without reading anything.
+    """
+    stamps: list[tuple[str, int, int]] = []
+    for folder in folders:
+        for dirpath, _dirnames, filenames in os.walk(folder):
+            for name in filenames:
+                path = os.path.join(dirpath, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:  # removed while we looked: the next rebuild sees it gone
+                    continue
+                stamps.append((path, stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(stamps))
+
+
+def _without_notes(entry: Entry) -> Entry:
+    return dataclasses.replace(entry, body="", body_line=0)
+
+
+class ShownEntries:
+    """Entries as the journal pages and the headers of other rounds show them: notes aside.
+
+    Two are equal when they hold the same entries in the same order, ignoring each
+    entry's notes (its Markdown body), which only its own page shows. The entry
+    cache hands back the same `Entry` object for a file that did not change, so
+    nearly every pair is told apart by identity, and only a saved entry is
+    compared field by field.
+    """
+
+    __slots__ = ("entries",)
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries = tuple(entries)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ShownEntries):
+            return NotImplemented
+        return len(self.entries) == len(other.entries) and all(
+            mine is theirs or _without_notes(mine) == _without_notes(theirs)
+            for mine, theirs in zip(self.entries, other.entries, strict=True)
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # compared, never used as a key
+
+
+class TemplateCodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the life of the process.
+
+    Jinja checks each template's source checksum before using its stored code,
+    so an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
