@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from growthlog import fragments
-from growthlog.model import Outcome, Stage
+from growthlog.model import Outcome, Question, QuestionCategory, Stage
+from growthlog.wording import Mention
 from journals import round_
 
 
@@ -37,3 +38,18 @@ def test_badges_and_confidence() -> None:
     assert str(fragments.confidence(None)) == ""
     assert str(fragments.times_badge(1)) == ""
     assert "\u00d7 3" in str(fragments.times_badge(3))
+
+
+def test_an_answer_history_escapes_answers_and_marks_tough_rounds() -> None:
+    tough = Question("Why?", QuestionCategory.CULTURE, True, "<b>Because</b> & so")
+    plain = Question("Why?", QuestionCategory.CULTURE)
+    a = round_("2026-11-04", "Acme", "screen", "advanced")
+    b = round_("2026-11-10", "Beta", "onsite", "advanced")
+    history = str(
+        fragments.answer_history([("../a/", Mention(a, "Why?", tough)), ("../b/", Mention(b, "Why?", plain))])
+    )
+    assert history == (
+        '<li><a href="../a/">Acme, screen, 4 Nov 2026</a> <span class="gl-badge gl-tough">Tough</span><br>'
+        "&lt;b&gt;Because&lt;/b&gt; &amp; so</li>\n"
+        '<li><a href="../b/">Beta, onsite, 10 Nov 2026</a><br><span class="gl-muted">No answer noted.</span></li>'
+    )

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
 
-    from growthlog.model import Entry, Outcome, PlanStatus, Stage
+    from growthlog.model import Entry, Outcome, PlanStatus, Question, Stage
     from growthlog.plan import PlannedItem
+    from growthlog.wording import Mention
 
 
 @functools.lru_cache(maxsize=8192)  # a journal has few distinct dates, each formatted many times
@@ -107,3 +108,17 @@ def source_list(links: Iterable[tuple[str, Entry]]) -> Markup:
         + " · ".join(source_link(href, entry) for href, entry in links)
         + "</span>"
     )
+
+
+def answer_history(asked: Iterable[tuple[str, Mention[Question]]]) -> Markup:
+    """The list items of a question's answer history, (href of the entry, mention) each, oldest first.
+
+    One call per question rather than per answer: the question bank of a large journal has thousands.
+    """
+    items = []
+    for href, mention in asked:
+        tough = ' <span class="gl-badge gl-tough">Tough</span>' if mention.item.tough else ""
+        answer = mention.item.answer
+        said = escape(answer) if answer else '<span class="gl-muted">No answer noted.</span>'
+        items.append(f"<li>{source_link(href, mention.entry)}{tough}<br>{said}</li>")
+    return Markup("\n".join(items))

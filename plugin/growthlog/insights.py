@@ -7,6 +7,7 @@ so that one lucky offer does not read as "100 %".
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -67,8 +68,8 @@ class Group:
     @property
     def stages(self) -> tuple[tuple[Stage, int], ...]:
         """How many applications stopped at each stage (their furthest), in process order; zeros left out."""
-        counts = [(s, sum(1 for a in self.applications if a.furthest_stage is s)) for s in Stage]
-        return tuple((s, n) for s, n in counts if n)
+        counts = Counter(a.furthest_stage for a in self.applications)  # one pass, not one per stage
+        return tuple((s, counts[s]) for s in Stage if counts[s])
 
     @property
     def offers(self) -> int:

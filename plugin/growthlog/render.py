@@ -23,9 +23,10 @@ if TYPE_CHECKING:
     from markupsafe import Markup
 
     from growthlog.journal import Journal
-    from growthlog.model import Entry
+    from growthlog.model import Entry, Question
     from growthlog.pages import GeneratedPage
     from growthlog.problems import Problem
+    from growthlog.wording import Mention
 
 #: The folder under a theme's custom_dir where template overrides live.
 OVERRIDE_FOLDER = "growthlog"
@@ -100,6 +101,9 @@ class Renderer:
         def source_list(entries: Iterable[Entry]) -> Markup:
             return fragments.source_list((base + self._url(e), e) for e in entries)
 
+        def answer_history(asked: Iterable[Mention[Question]]) -> Markup:
+            return fragments.answer_history((base + self._url(m.entry), m) for m in asked)
+
         def root(path: str = "") -> str:
             return base + path
 
@@ -110,6 +114,7 @@ class Renderer:
             url=url,
             source=source,
             source_list=source_list,
+            answer_history=answer_history,
             root=root,
             site_name=self.site_name,
             **context,
