@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run.py                      # N = 100, 1000, 5000 (a few minutes)
     .venv/bin/python bench/run.py --sizes 1000 --runs 5
+    .venv/bin/python bench/run.py --only-preview        # the live preview at N = 1000 only
 
 For each N it writes N synthetic entries (bench/synthetic.py) into a temp folder and measures:
 
@@ -319,8 +320,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--preview-size", type=int, default=1000, help="N for the preview; 0 skips it")
     parser.add_argument("--preview-edits", type=int, default=5, help="edits timed per preview mode")
+    parser.add_argument(
+        "--only-preview",
+        action="store_true",
+        help="measure only the preview (at --preview-size), no core or builds",
+    )
+    parser.add_argument(
+        "--preview-modes",
+        choices=["both", "dirty", "full"],
+        default="both",
+        help="which serves the preview times: `serve --dirty`, plain `serve`, or both",
+    )
     parser.add_argument("--keep", type=Path, help="write the journals here and keep them")
     args = parser.parse_args(argv)
+    if args.only_preview:
+        if args.preview_size <= 0:
+            parser.error("--only-preview needs a --preview-size above 0")
+        args.sizes = [args.preview_size]
 
     print(f"growthlog benchmark, {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
     print(f"Machine: {machine()}")
@@ -333,6 +349,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for size in args.sizes:
             entries = synthetic.generate(size)
+            if args.only_preview:
+                journal = write_site("growthlog", entries, work / f"n{size}" / "growthlog")
+                preview = preview_modes(journal, args.preview_modes, args.preview_edits, size)
+                continue
             configs = {kind: write_site(kind, entries, work / f"n{size}" / kind) for kind in KINDS}
             docs = configs["growthlog"].parent / "docs"
             row: dict[str, float] = {"words": synthetic.word_count(entries)}
@@ -364,10 +384,7 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
             if size == args.preview_size:
-                for dirty in (True, False):
-                    mode = "serve --dirty" if dirty else "serve"
-                    preview[mode] = measure_preview(configs["growthlog"], dirty, args.preview_edits)
-                    print(f"  N={size}: {mode}: {preview[mode]['seconds']}", flush=True)
+                preview = preview_modes(configs["growthlog"], args.preview_modes, args.preview_edits, size)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -376,9 +393,29 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def preview_modes(config_file: Path, modes: str, edits: int, size: int) -> dict[str, dict[str, Any]]:
+    """The preview timed in the chosen serve modes, each printed as it finishes."""
+    preview: dict[str, dict[str, Any]] = {}
+    for dirty in (True, False):
+        if modes == ("full" if dirty else "dirty"):
+            continue
+        mode = "serve --dirty" if dirty else "serve"
+        preview[mode] = measure_preview(config_file, dirty, edits)
+        print(f"  N={size}: {mode}: {[round(s, 2) for s in preview[mode]['seconds']]}", flush=True)
+    return preview
+
+
 def print_report(
     rows: dict[int, dict[str, float]], preview: dict[str, dict[str, Any]], preview_size: int
 ) -> None:
+    if rows:
+        print_build_tables(rows)
+    if preview:
+        print_preview_table(preview, preview_size)
+    print_targets(rows, preview, preview_size)
+
+
+def print_build_tables(rows: dict[int, dict[str, float]]) -> None:
     print("\n## Core (no MkDocs) against the floor (read + CSafeLoader), CPU seconds\n")
     print("| N | words/entry | floor | core | core / floor |")
     print("|---:|---:|---:|---:|---:|")
@@ -403,6 +440,8 @@ def print_report(
             f"| {r['growthlog_mb']:.0f} / {r['plain_mb']:.0f} / {r['blog_mb']:.0f} |"
         )
 
+
+def print_preview_table(preview: dict[str, dict[str, Any]], preview_size: int) -> None:
     if preview:
         print(
             f"\n## Preview at N={preview_size}: save an entry until its page and the aggregate pages show it\n"
@@ -415,6 +454,10 @@ def print_report(
                 f"| `mkdocs {mode}` | {statistics.median(s):.2f} s | {max(s):.2f} s | {len(s)} | {p['cache']} |"
             )
 
+
+def print_targets(
+    rows: dict[int, dict[str, float]], preview: dict[str, dict[str, Any]], preview_size: int
+) -> None:
     print("\n## Targets\n")
     checks: list[tuple[str, str, bool]] = []
     for size in TARGETS_AT:

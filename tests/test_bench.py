@@ -29,3 +29,17 @@ def test_the_benchmark_prints_its_tables_at_a_tiny_size(tmp_path: Path) -> None:
     # The three sites really were built.
     for kind in ("growthlog", "plain", "blog"):
         assert (tmp_path / "n20" / kind / "site" / "index.html").is_file()
+
+
+def test_the_benchmark_can_time_only_the_preview(tmp_path: Path) -> None:
+    command = [sys.executable, str(REPO / "bench" / "run.py"), "--only-preview", "--preview-size", "20"]
+    command += ["--preview-edits", "1", "--preview-modes", "dirty", "--keep", str(tmp_path)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    out = done.stdout
+    assert "## Preview at N=20" in out and "| `mkdocs serve --dirty` |" in out
+    assert "| `mkdocs serve` |" not in out and "## Core" not in out and "## Full" not in out
+    assert "re-read 1 of 20 entries" in out
+    # Only the journal it times was written.
+    assert sorted(p.name for p in (tmp_path / "n20").iterdir()) == ["growthlog"]
