@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import logging
 import os
 import re
@@ -237,6 +238,33 @@ def test_an_override_template_edited_while_serving_shows_on_the_next_rebuild(
     # Ours is rendered again; the theme's compiled templates kept by the serve are compiled again.
     assert "Second timeline" in timeline and "First timeline" not in timeline
     assert "Second footer" in timeline and "First footer" not in timeline
+
+
+def search_sections(site: Path) -> list[dict[str, str]]:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    return list(index["docs"])
+
+
+def test_a_dirty_rebuild_keeps_the_search_index_of_a_fresh_build(sample_journal: Journal) -> None:
+    site = sample_journal.build(strict=False, command="serve", dirty=True)
+    technical = sample_journal.entries / TECHNICAL
+    original = technical.read_text(encoding="utf-8")
+    for _ in range(2):  # Material's own merge kept old sections of most rebuilt pages, piling up
+        edit_technical_round(sample_journal)
+        sample_journal.build(strict=False, command="serve", dirty=True)
+        technical.write_text(original, encoding="utf-8")
+        sample_journal.build(strict=False, command="serve", dirty=True)
+    edit_technical_round(sample_journal)
+    (sample_journal.entries / "2026/06/2026-06-12-brightline-health-screen.md").unlink()
+    sample_journal.build(strict=False, command="serve", dirty=True)
+    dirty = sorted(tuple(section.values()) for section in search_sections(site))
+
+    sample_journal.config["site_dir"] = "fresh"
+    sample_journal.build(strict=False, command="serve")
+    fresh_site = sample_journal.root / "fresh"
+    assert dirty == sorted(tuple(section.values()) for section in search_sections(fresh_site))
+    assert any(NEW_QUESTION in text for _, _, text in dirty)
+    assert not any("Brightline Health" in title for _, title, _ in dirty)
 
 
 # -- what a rebuild compares -------------------------------------------------------------------

@@ -350,6 +350,8 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             # MkDocs makes a new theme environment for every rebuild, which compiled Material's
             # templates again on every save (a tenth of a second); keep their compiled code.
             env.bytecode_cache = self.theme_code
+        if self.dirty:
+            _search_index_keeps_unchanged_pages(config, files)
         return env
 
     @event_priority(100)  # before the search plugin (priority 0), which indexes page.content
@@ -430,6 +432,40 @@ def _only_search_between(plugin: GrowthlogPlugin, config: MkDocsConfig) -> bool:
         return False
     between = handlers[ours[0] + 1 : ours[1]]
     return all(type(getattr(h, "__self__", None)).__name__ == "SearchPlugin" for h in between)
+
+
+def _search_index_keeps_unchanged_pages(config: MkDocsConfig, files: Files) -> None:
+    """Start a `--dirty` rebuild's search index with the last sections of the pages it does not rebuild.
+
+    Material's search merges the last index into a dirty rebuild's as if one page
+    were rebuilt: it drops the old sections of the first rebuilt page only (of every
+    page when that is the home page, whose address starts every other). A save
+    rebuilds an entry, the other rounds of its application and the journal pages,
+    so old sections stayed, found by search, and piled up (at 1,000 entries, 215
+    more on each save). Here the index starts with the sections of exactly the pages
+    left as they were, and Material's merge is skipped. Left alone (Material's
+    merge as is) if its search plugin no longer looks as this expects.
+    """
+    search = next(
+        (plugin for plugin in config.plugins.values() if hasattr(plugin, "search_index_prev")), None
+    )
+    last = getattr(search, "search_index_prev", None)
+    index = getattr(search, "search_index", None)
+    last_sections = getattr(last, "entries", None)
+    sections = getattr(index, "entries", None)
+    if not isinstance(last_sections, list) or not isinstance(sections, list) or sections:
+        return
+    unchanged = {
+        file.url
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        if not file.is_modified()
+    }
+    sections.extend(
+        section
+        for section in last_sections
+        if isinstance(section, dict) and str(section.get("location", "")).split("#", 1)[0] in unchanged
+    )
+    search.search_index_prev = None  # type: ignore[union-attr]  # found above
 
 
 def _theme_copies(files: Files, config: MkDocsConfig) -> dict[str, Path]:
