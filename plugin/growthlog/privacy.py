@@ -385,6 +385,12 @@ def interviewer_mentions(entry: Entry, front_matter: yaml.Node, split: SplitEntr
     words = name_words(entry.interviewers)
     if entry.draft or not words:
         return []
+    shown = "\n".join(_shown_fields(entry))
+    # Most entries name nobody in public, and compiling a pattern of their names costs more
+    # than reading the entry (names differ from entry to entry, so re's cache does not help):
+    # a plain substring test, which every whole-word match also passes, settles them.
+    if not any(word in shown or word in entry.body for word in words):
+        return []
     pattern = re.compile(
         r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)"
     )
@@ -403,7 +409,7 @@ def interviewer_mentions(entry: Entry, front_matter: yaml.Node, split: SplitEntr
         )
 
     # Most entries name nobody in public: one search of the values spares the walk over the YAML.
-    named_in_fields = pattern.search("\n".join(_shown_fields(entry))) is not None
+    named_in_fields = pattern.search(shown) is not None
     source = split.yaml.split("\n")
     for field, node in _shown_scalars(front_matter) if named_in_fields else ():
         named = dict.fromkeys(pattern.findall(str(node.value)))

@@ -150,7 +150,7 @@ def read_journal(
     invalid: dict[str, tuple[Problem, ...]] = {}
     by_url: dict[str, str] = {}
     present: set[tuple[str, str]] = set()
-    real_root = root.resolve()
+    inside = _Inside(root.resolve())
 
     if not root.is_dir():
         problem = Problem(str(root), 1, "", "the entries folder does not exist; create it or set docs_dir")
@@ -158,11 +158,11 @@ def read_journal(
 
     for file, rel in entry_files(root):
         present.add((str(file), rel))
-        label = display_path(root, rel)
-        if file.is_symlink() and not file.exists():
+        link = file.is_symlink()
+        if link and not file.exists():
             found = [
                 Problem(
-                    label,
+                    display_path(root, rel),
                     1,
                     "",
                     "is a link to a file that does not exist; remove the link or restore the file",
@@ -171,10 +171,10 @@ def read_journal(
             problems += found
             invalid[rel] = tuple(found)
             continue
-        if not _inside(file, real_root):
+        if not inside(file, link):
             found = [
                 Problem(
-                    label,
+                    display_path(root, rel),
                     1,
                     "",
                     "is a link (or inside a linked folder) to a file outside the entries folder; "
@@ -196,7 +196,7 @@ def read_journal(
             )
             found = [
                 Problem(
-                    label,
+                    display_path(root, rel),
                     1,
                     "",
                     f"would be published at /{url}, the same address as {other}; rename the file",
@@ -209,11 +209,12 @@ def read_journal(
         try:
             entry, found = cache.read(file, rel)
         except OSError as err:
-            found = [Problem(label, 1, "", f"cannot be read: {err.strerror}")]
+            found = [Problem(display_path(root, rel), 1, "", f"cannot be read: {err.strerror}")]
             problems += found
             invalid[rel] = tuple(found)
             continue
-        relabelled = _relabel(found, label)
+        # Most entries have no problem: their label (a walk up to the current folder) is not needed.
+        relabelled = _relabel(found, display_path(root, rel)) if found else found
         problems += relabelled
         if entry is None:
             invalid[rel] = tuple(p for p in relabelled if p.is_error)
@@ -232,6 +233,30 @@ def display_path(root: Path, rel: str) -> str:
         return full.absolute().relative_to(Path.cwd()).as_posix()
     except ValueError:
         return full.as_posix()
+
+
+class _Inside:
+    """Whether a file really lies inside the entries folder, once links are followed.
+
+    Resolving every file's path costs more than parsing its front matter; a file that
+    is not a link lies where its folder really is, so each folder is resolved once.
+    """
+
+    def __init__(self, real_root: Path) -> None:
+        self.real_root = real_root
+        self.root = str(real_root)
+        self.prefix = self.root.rstrip(os.sep) + os.sep
+        self.folders: dict[str, bool] = {}
+
+    def __call__(self, file: Path, link: bool) -> bool:
+        if link:
+            return _inside(file, self.real_root)
+        folder = os.path.dirname(file)
+        known = self.folders.get(folder)
+        if known is None:
+            real = os.path.realpath(folder)
+            known = self.folders[folder] = real == self.root or real.startswith(self.prefix)
+        return known
 
 
 def _inside(file: Path, real_root: Path) -> bool:
