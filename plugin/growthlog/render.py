@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from growthlog import fragments
+from growthlog.entry_header import EntryHeader
 from growthlog.journal import entry_url, relative_prefix
 
 if TYPE_CHECKING:
@@ -123,12 +124,15 @@ class Renderer:
     def entry_header(self, entry: Entry) -> str:
         """The laid-out reflection shown above an entry's own notes."""
         app = self.journal.application_of.get(entry.path)
-        return self.render(
-            "entry.html",
-            self.journal.url(entry),
-            entry=entry,
-            application=app,
-        )
+        page_url = self._url(entry)
+        base = relative_prefix(page_url)
+
+        def url(other: Entry) -> str:
+            return base + self._url(other)
+
+        settings = self.journal.settings
+        header = EntryHeader(entry, app, url, settings.today, settings.shows_private)
+        return self.render("entry.html", page_url, entry=entry, application=app, header=header)
 
     def page(self, page: GeneratedPage) -> str:
         """A generated page (home, timeline, lessons...), built from the whole journal."""
