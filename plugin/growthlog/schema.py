@@ -123,52 +123,54 @@ class _Checker:
 
         `shorthand` names the plain-text form the field also accepts, for the message.
         """
-        self.budget.spend(node)
         if not isinstance(node, yaml.MappingNode):
+            self.budget.spend(node)
             also = f", or just {shorthand}" if shorthand else ""
             self.error(
                 node, field, f"expected 'key: value' fields ({', '.join(known)}){also}; found {kind(node)}"
             )
             return None
+        pairs = node.value
+        self.budget.spend_on(node, pairs)
         seen: dict[str, yaml.Node] = {}
-        first_seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            self.budget.spend(value_node)
+        first_keys: dict[str, yaml.Node] = {}
+        for key_node, value_node in pairs:
             if key_node.tag == MERGE:
                 self.error(key_node, field, "YAML merge keys ('<<') are not supported; write the fields out")
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self.error(key_node, field, f"a key must be a name; found {kind(key_node)}")
                 continue
-            key = scalar_text(key_node)
-            name = f"{field}.{key}" if field else key
+            key = key_node.value.strip()
             if key in seen:
+                first = line_of(first_keys[key], self.first_line)
                 self.error(
                     key_node,
-                    name,
-                    f"duplicate key '{key}' (first at line {first_seen[key]}); "
+                    f"{field}.{key}" if field else key,
+                    f"duplicate key '{key}' (first at line {first}); "
                     "YAML would silently keep only the last one, so remove or rename one",
                 )
                 continue
             seen[key] = value_node
-            first_seen[key] = line_of(key_node, self.first_line)
+            first_keys[key] = key_node
             if key not in known and key != "extra":
                 hint = did_you_mean(key, known)
                 if not hint:
                     own = "put fields of your own under 'extra:'; " if not field else ""
                     hint = f"; {own}known fields here: {', '.join(known)}"
-                self.warn(key_node, name, f"unknown field '{key}' is ignored{hint}")
+                self.warn(
+                    key_node, f"{field}.{key}" if field else key, f"unknown field '{key}' is ignored{hint}"
+                )
         return seen
 
     def items(self, node: yaml.Node, field: str) -> list[yaml.Node]:
         """The items of a list; a single value stands for a list of one (the contract's shorthand)."""
+        if isinstance(node, yaml.SequenceNode):
+            self.budget.spend_on(node, node.value)
+            return node.value  # type: ignore[no-any-return]  # read, never changed
         self.budget.spend(node)
         if is_null(node):
             return []
-        if isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                self.budget.spend(item)
-            return list(node.value)
         return [node]
 
     # -- scalars -------------------------------------------------------------
@@ -176,17 +178,17 @@ class _Checker:
         self, node: yaml.Node | None, field: str, required: bool = False, parent: yaml.Node | None = None
     ) -> str:
         """A string field; `parent` locates a missing required field (default: the opening '---')."""
+        if isinstance(node, yaml.ScalarNode) and node.tag != NULL:  # the common case: some text
+            value: str = node.value.strip()
+            if required and not value:
+                self.missing(node, field, parent)
+            return value
         if node is None or is_null(node):
             if required:
                 self.missing(node, field, parent)
             return ""
-        if not isinstance(node, yaml.ScalarNode):
-            self.error(node, field, f"expected text; found {kind(node)}")
-            return ""
-        value = scalar_text(node)
-        if required and not value:
-            self.missing(node, field, parent)
-        return value
+        self.error(node, field, f"expected text; found {kind(node)}")
+        return ""
 
     def missing(
         self, node: yaml.Node | None, field: str, parent: yaml.Node | None, allowed: str = ""
@@ -209,7 +211,10 @@ class _Checker:
             return ()
         out = []
         for i, item in enumerate(self.items(node, field)):
-            value = self.text(item, f"{field}[{i + 1}]" if isinstance(node, yaml.SequenceNode) else field)
+            if isinstance(item, yaml.ScalarNode) and item.tag != NULL:  # the common case: some text
+                value = item.value.strip()
+            else:
+                value = self.text(item, f"{field}[{i + 1}]" if isinstance(node, yaml.SequenceNode) else field)
             if value:
                 out.append(value)
         return tuple(out)
@@ -251,6 +256,10 @@ class _Checker:
 
     def choice(self, node: yaml.Node | None, field: str, enum: type[E], required: bool = False) -> E | None:
         members = _members(enum)
+        if isinstance(node, yaml.ScalarNode) and node.tag != NULL:
+            member = members.get(node.value.strip())
+            if member is not None:  # the common case: written exactly as the contract spells it
+                return member
         allowed = list(members)
         if node is None or is_null(node):
             if required:
@@ -264,9 +273,6 @@ class _Checker:
             if required:
                 self.missing(node, field, None, ", ".join(allowed))
             return None
-        member = members.get(raw)  # the common case: written exactly as the contract spells it
-        if member is not None:
-            return member
         value = raw.lower().replace("_", "-").replace(" ", "-")
         if value == "takehome":
             value = "take-home"

@@ -8,6 +8,8 @@ silently resolve by keeping the last one).
 
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
 
 from growthlog.problems import GrowthlogError, Problem
@@ -183,6 +185,16 @@ class Budget:
         self.path = path
         self.first_line = first_line
         self.left = MAX_NODES
+
+    def spend_on(self, node: yaml.Node, children: list[Any]) -> None:
+        """Spend on `node`, then on each of `children` (nodes, or key/value pairs: their values)."""
+        if self.left > len(children):  # the common case: enough left for all of them at once
+            self.left -= len(children) + 1
+            return
+        # Spend one by one, so that the message names the value where the budget ran out.
+        self.spend(node)
+        for child in children:
+            self.spend(child[1] if isinstance(child, tuple) else child)
 
     def spend(self, node: yaml.Node) -> None:
         self.left -= 1
