@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -67,6 +68,7 @@ _COMMON = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # an entry's notes are compared with each of its plan items
 def _stems(text: str) -> frozenset[str]:
     # A four-letter prefix is a crude stem, enough to tie "leadership" to "leading".
     return frozenset(w[:4] for w in _WORD.findall(text.casefold()) if w not in _COMMON)

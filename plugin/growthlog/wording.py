@@ -76,8 +76,10 @@ def group_wordings(mentions: Iterable[Mention[T]]) -> tuple[Wording[T], ...]:
         key = normalise_key(mention.text)
         if key:
             groups.setdefault(key, []).append(mention)
+    # Most texts are written once: their wording needs no count.
     wordings = [
-        Wording(key, tuple(items), most_common(m.text for m in items)) for key, items in groups.items()
+        Wording(key, tuple(items), items[0].text if len(items) == 1 else most_common(m.text for m in items))
+        for key, items in groups.items()
     ]
     wordings.sort(key=lambda w: w.key)
     wordings.sort(key=lambda w: (w.count, w.last.date, w.last.path), reverse=True)
