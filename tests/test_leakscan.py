@@ -7,11 +7,14 @@ import json
 from html import escape
 from typing import TYPE_CHECKING
 
+from growthlog import leakscan
 from growthlog.leakscan import LeakScanner, describe
 from growthlog.privacy import Secret
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    import pytest
 
 SALARY = Secret("2026/a.md", "private.salary", "150000")
 NAME = Secret("2026/a.md", "interviewers[0]", "Zoë O'Brien-Smith")
@@ -100,3 +103,79 @@ def test_many_secrets_each_reported_once_per_file() -> None:
     many = [Secret(f"{i}.md", "private.code", f"code-{i:04d}-xyz") for i in range(2000)]
     found = LeakScanner(many).scan_text(" ".join(s.text for s in many[::100]) + " code-0100-xyz")
     assert sorted(s.entry for s in found) == sorted(f"{i}.md" for i in range(0, 2000, 100))
+
+
+def test_finds_a_secret_at_the_very_start_and_end_of_a_file() -> None:
+    assert scanner().scan_text("150000") == [SALARY]
+    assert scanner().scan_text("150000 is what they offered") == [SALARY]
+    assert scanner().scan_text("they offered 150000") == [SALARY]
+
+
+def test_a_secret_inside_a_longer_word_is_not_a_leak() -> None:
+    assert scanner().scan_text("150000a and é150000 and 150000_x") == []
+    assert scanner().scan_text("Zoë O'Brien-Smithers wrote") == []
+    # ...but punctuation and markup are word ends.
+    assert scanner().scan_text("<td>150000</td>") == [SALARY]
+    assert scanner().scan_text('{"t":"150000"}') == [SALARY]
+
+
+def test_finds_each_way_an_apostrophe_may_be_escaped() -> None:
+    for apostrophe in ("'", "&#39;", "&#x27;", "&apos;", "\\u0027", "&amp;#39;"):
+        assert scanner().scan_text(f"<p>Zoë O{apostrophe}Brien-Smith</p>") == [NAME], apostrophe
+
+
+def test_finds_a_secret_whose_words_a_json_escape_separates() -> None:
+    as_json = json.dumps({"text": "the team lost two\nseniors <this>\tyear & more"})
+    assert "\\n" in as_json and "\\t" in as_json
+    assert scanner().scan_text(as_json) == [NOTE]
+
+
+def test_finds_a_secret_across_unicode_spaces() -> None:
+    assert scanner().scan_text("Zoë\u00a0O'Brien-Smith") == [NAME]
+    assert scanner().scan_text("Zoë&nbsp;O'Brien-Smith") == [NAME]
+    assert scanner().scan_text("Zoë \u2009\u3000 O'Brien-Smith") == [NAME]
+    assert scanner().scan_text("Zoë\u00a0O'Brien-Smith".replace("\u00a0", "")) == []
+
+
+def test_json_escapes_are_read_as_a_json_parser_reads_them() -> None:
+    path = Secret("d.md", "private.notes", "C:\\new\\tools and a rocket \U0001f680 emoji")
+    as_json = json.dumps({"text": path.text})  # `\\n`, and a surrogate pair for the rocket
+    assert "\\\\new" in as_json and "\\ud83d\\ude80" in as_json
+    assert LeakScanner([path]).scan_text(as_json) == [path]
+    assert LeakScanner([path]).scan_text(escape(path.text)) == [path]
+
+
+def test_finds_secrets_across_the_slices_a_big_file_is_read_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(leakscan, "SLICE_BYTES", 64)
+    site = tmp_path / "site"
+    site.mkdir()
+    filler = "word " * 40
+    # A secret across a cut, one after a whitespace run longer than a slice, and one at the end.
+    (site / "a.html").write_text(filler + NOTE.text + " " + filler, encoding="utf-8")
+    (site / "b.json").write_text(
+        json.dumps({"t": filler + "Zoë O'Brien-Smith" + " " * 300}), encoding="utf-8"
+    )
+    (site / "c.txt").write_text(filler + "the team lost two" + "\n" * 200 + "seniors <this> year & more")
+    (site / "d.txt").write_text(filler * 3 + "150000", encoding="utf-8")
+    # A near miss at a cut: the secret inside a longer word.
+    (site / "e.txt").write_text(filler + "x150000 " + filler + "1500000", encoding="utf-8")
+    found = sorted((leak.file, leak.secret.what) for leak in scanner().scan_site(site))
+    assert found == [
+        ("a.html", NOTE.what),
+        ("b.json", NAME.what),
+        ("c.txt", NOTE.what),
+        ("d.txt", SALARY.what),
+    ]
+
+
+def test_a_file_named_gz_that_is_not_gzip_is_scanned_as_it_is(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "plain.gz").write_text("salary 150000", encoding="utf-8")
+    (site / "cut.xml.gz").write_bytes(gzip.compress(b"<loc>" + NAME.text.encode() + b"</loc>" * 500)[:40])
+    (site / "clean.gz").write_bytes(b"\x1f\x8b\x08\x00broken")
+    assert [(leak.file, leak.secret.what) for leak in scanner().scan_site(site)] == [
+        ("plain.gz", SALARY.what)
+    ]

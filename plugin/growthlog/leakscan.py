@@ -5,21 +5,32 @@ put a private value into a page (a template override, another plugin, a value
 also typed into public notes), the publish build fails and names the entry and
 the output file.
 
-One pass per file. Each file is read once and brought to a canonical form (JSON
-escapes and HTML entities decoded, whitespace collapsed), so that a value is
-found whether it was printed raw, HTML-escaped or JSON-escaped (the search
-index). Its words go into a set; a secret is searched for only when all its
-words (and, for a long one, all its runs of three words) are in the file, so the
-cost stays close to reading the files, however many secrets the journal has.
+A file is found to hold a secret when its canonical text (JSON escapes and HTML
+entities decoded, whitespace collapsed) holds the secret's text as whole words,
+so a value is found whether it was printed raw, HTML-escaped, JSON-escaped (the
+search index) or wrapped over lines.
+
+Two steps keep that close to the cost of reading the files. Each file is read a
+slice at a time (about a megabyte, cut at whitespace) as bytes and decoded with
+C-speed replaces; then one Aho-Corasick automaton (ahocorasick-rs, in Rust)
+looks for every secret at once in the slice with all whitespace deleted, which
+can only over-report. Only a slice where some secret turned up that way is
+collapsed and checked precisely, word boundaries included. No list of words is
+ever built, so memory stays flat however large the search index grows.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import html
+import io
 import re
+import zlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
+
+from ahocorasick_rs import BytesAhoCorasick, MatchKind
 
 from growthlog.privacy import normalise
 
@@ -29,17 +40,45 @@ if TYPE_CHECKING:
 
     from growthlog.privacy import Secret
 
-_WORD = re.compile(r"\w+")
-_SPACES = re.compile(r"\s+")
-_JSON_UNICODE = re.compile(r"\\u([0-9a-fA-F]{4})")
-# The other JSON escapes, replaced with str.replace (C speed): whitespace ones become a
-# space, since whitespace is collapsed anyway; an escaped backslash is decoded last.
-_JSON_SIMPLE = (("\\n", " "), ("\\r", " "), ("\\t", " "), ('\\"', '"'), ("\\/", "/"), ("\\\\", "\\"))
-# Entities as escapers write them (always with the semicolon); html.unescape alone would
-# also try every `&word` of a script, which is slow on large bundles.
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: Bytes read at a time. A slice is cut at whitespace, so no escape is ever cut in two.
+SLICE_BYTES = 1 << 20
 #: Compressed copies (sitemap.xml.gz) are scanned decompressed, up to this size.
 _MAX_UNZIPPED = 64 * 1024 * 1024
+
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\w")
+# Every character `\s` matches (the same set as str.isspace), as UTF-8: ASCII ones are
+# deleted by bytes.translate, the few longer ones by replace.
+_ASCII_SPACES = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
+_OTHER_SPACES = tuple(
+    chr(c).encode()
+    for c in (0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000)
+)
+_CUT_AT = (b" ", b"\n", b"\t", b"\r")
+#: One character `\s` matches, in UTF-8; a run of them stands for a space of a secret.
+_WHITESPACE_RUN = (
+    rb"(?:[\t\n\x0b\x0c\r\x1c-\x1f ]|\xc2[\x85\xa0]|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]"
+    rb"|\xe2\x81\x9f|\xe3\x80\x80)+"
+)
+
+# JSON escapes, read left to right as a JSON parser does (so `\\n` in JSON text is a backslash and
+# an n); a surrogate pair is one character.
+_JSON_ESCAPE = re.compile(
+    rb"\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[nrtbf\"/\\])"
+)
+_JSON_SHORT = {
+    b"n": b"\n",
+    b"r": b"\r",
+    b"t": b"\t",
+    b"b": b"\b",
+    b"f": b"\f",
+    b'"': b'"',
+    b"/": b"/",
+    b"\\": b"\\",
+}
+# Entities as escapers write them (always with the semicolon); html.unescape alone would
+# also try every `&word` of a script.
+_ENTITY = re.compile(rb"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,121 +92,157 @@ class Leak:
         return f"{self.file} contains {self.secret.what} of entry {self.secret.entry}"
 
 
-def _unicode(match: re.Match[str]) -> str:
-    return chr(int(match[1], 16))
+# -- decoding ---------------------------------------------------------------------------
 
 
-def _entity(match: re.Match[str]) -> str:
-    return html.unescape(match[0])
+@functools.lru_cache(maxsize=4096)
+def _json_char(escape: bytes) -> bytes:
+    if len(escape) == 2:
+        return _JSON_SHORT[escape[1:]]
+    units = [int(escape[i + 2 : i + 6], 16) for i in range(0, len(escape), 6)]
+    code = units[0] if len(units) == 1 else 0x10000 + ((units[0] - 0xD800) << 10) + (units[1] - 0xDC00)
+    return chr(code).encode("utf-8", "replace")  # a lone surrogate becomes "?", matching nothing
+
+
+@functools.lru_cache(maxsize=4096)
+def _entity_char(entity: bytes) -> bytes:
+    return html.unescape(entity.decode("ascii")).encode("utf-8", "replace")
+
+
+# One regex substitution each, with a cached decoding per distinct escape: a Python call
+# per match still, but nothing more (a page may hold thousands of `&#39;`).
+def _json_sub(match: re.Match[bytes]) -> bytes:
+    return _json_char(match[0])
+
+
+def _entity_sub(match: re.Match[bytes]) -> bytes:
+    return _entity_char(match[0])
+
+
+def decoded(data: bytes) -> bytes:
+    """UTF-8 bytes with JSON escapes and HTML entities decoded (whitespace left as it is)."""
+    if b"\\" in data:
+        data = _JSON_ESCAPE.sub(_json_sub, data)
+    # Twice: the search index may hold an escaped entity (`&amp;lt;`).
+    for _ in range(2):
+        if b"&" not in data:
+            break
+        data = _ENTITY.sub(_entity_sub, data)
+    return data
+
+
+def _without_spaces(data: bytes, others: Iterable[bytes] = ()) -> bytes:
+    """The bytes without ASCII whitespace and without the `others` (rarer Unicode spaces)."""
+    data = data.translate(None, _ASCII_SPACES)
+    for space in others:
+        data = data.replace(space, b"")
+    return data
 
 
 def canonical(text: str) -> str:
     """The text with JSON escapes and HTML entities decoded and whitespace collapsed."""
-    return _SPACES.sub(" ", _decoded(text))
+    return _SPACES.sub(" ", decoded(text.encode("utf-8", "surrogatepass")).decode("utf-8", "replace"))
 
 
-def _decoded(text: str) -> str:
-    if "\\" in text:
-        if "\\u" in text:
-            text = _JSON_UNICODE.sub(_unicode, text)
-        for escape, char in _JSON_SIMPLE:
-            text = text.replace(escape, char)
-    if "&" in text:
-        # Twice: the search index may hold an escaped entity (`&amp;lt;`).
-        text = _ENTITY.sub(_entity, _ENTITY.sub(_entity, text))
-    return text
-
-
-#: Secrets of three words or more are checked by runs of this many words (word n-grams).
-_GRAM = 3
-
-Gram = tuple[str, ...]
-
-
-def _grams(words: Sequence[str]) -> set[Gram]:
-    """Every run of _GRAM consecutive words (built in C by zip, not in a Python loop)."""
-    return set(zip(*(words[i:] for i in range(_GRAM)), strict=False))
+# -- matching ---------------------------------------------------------------------------
 
 
 class _Needle:
-    """One secret as the scanner looks for it: its key word, its words, its n-grams, its text."""
+    """One secret as the scanner checks it: its canonical text and which ends are word ends."""
 
-    __slots__ = ("bounded_after", "bounded_before", "grams", "key", "secret", "text", "words")
+    __slots__ = ("_pattern", "bounded_after", "bounded_before", "secret", "text")
 
-    def __init__(self, secret: Secret) -> None:
+    def __init__(self, secret: Secret, text: str) -> None:
         self.secret = secret
-        self.text = normalise(secret.text)
-        words = _WORD.findall(self.text)
-        # The longest word is the likeliest to be rare: the file is checked for it first.
-        self.key = max(words, key=len) if words else ""
-        self.words = frozenset(words)
-        self.grams: frozenset[Gram] = frozenset(_grams(words)) if len(words) > _GRAM else frozenset()
+        self.text = text
         # A secret is found only as whole words: "Berg" is not in "Bergen".
         self.bounded_before = _is_word(self.text[:1])
         self.bounded_after = _is_word(self.text[-1:])
+        self._pattern: re.Pattern[bytes] | None = None
 
-    def found_in(self, text: str) -> bool:
-        """Whether the canonical `text` holds this secret, as whole words."""
-        # str.find, not a regex: a pattern that starts with a lookbehind is scanned
-        # position by position, 50 times slower than the fast substring search.
-        size = len(self.text)
-        start = text.find(self.text)
-        while start != -1:
-            end = start + size
-            if not (self.bounded_before and start > 0 and _is_word(text[start - 1])) and not (
-                self.bounded_after and end < len(text) and _is_word(text[end])
-            ):
-                return True
-            start = text.find(self.text, start + 1)
+    @property
+    def pattern(self) -> re.Pattern[bytes]:
+        """The secret in decoded bytes: its words, any run of whitespace between them."""
+        if self._pattern is None:
+            words = (re.escape(word.encode("utf-8", "surrogatepass")) for word in self.text.split(" "))
+            self._pattern = re.compile(_WHITESPACE_RUN.join(words))
+        return self._pattern
+
+    def found_in(self, data: bytes) -> bool:
+        """Whether decoded `data` holds this secret as whole words, its spaces any whitespace.
+
+        Checked on the bytes, not on a collapsed copy: the character next to a match is
+        the same either way (whitespace is no word character), and the regex starts with
+        the secret's first word, so it skips ahead at C speed.
+        """
+        for match in self.pattern.finditer(data):
+            start, end = match.span()
+            if self.bounded_before and start > 0 and _is_word(_char_before(data, start)):
+                continue
+            if self.bounded_after and end < len(data) and _is_word(_char_after(data, end)):
+                continue
+            return True
         return False
+
+
+def _char_before(data: bytes, at: int) -> str:
+    return data[max(0, at - 4) : at].decode("utf-8", "replace")[-1:]
+
+
+def _char_after(data: bytes, at: int) -> str:
+    return data[at : at + 4].decode("utf-8", "replace")[:1]
 
 
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def _forms(secret: str) -> list[str]:
+    """The texts a secret is looked for as: itself, and as a page's text decodes it.
+
+    Every file is read with escapes decoded, so a secret holding one (`C:\\new`,
+    `&amp;`) printed raw reads decoded: it is looked for that way too, unless that
+    leaves no word in it (`&&` is in every script).
+    """
+    text = normalise(secret)
+    forms = [text] if _WORD.search(text) else []
+    decoded_text = normalise(canonical(text))
+    if decoded_text not in forms and _WORD.search(decoded_text):
+        forms.append(decoded_text)
+    return forms
+
+
 class LeakScanner:
     """Finds secrets in built files; build it once, scan as many files as needed."""
 
     def __init__(self, secrets: Iterable[Secret]) -> None:
-        self.by_key: dict[str, list[_Needle]] = {}
+        # Secrets that look alike once spaces are deleted share one pattern of the automaton.
+        by_pattern: dict[bytes, list[_Needle]] = {}
         self.count = 0
         for secret in secrets:
-            needle = _Needle(secret)
-            if needle.key:
-                self.by_key.setdefault(needle.key, []).append(needle)
-                self.count += 1
+            self.count += 1
+            for text in _forms(secret.text):
+                # Single spaces only are left in the text (see `normalise`).
+                pattern = text.replace(" ", "").encode("utf-8", "surrogatepass")
+                by_pattern.setdefault(pattern, []).append(_Needle(secret, text))
+        self.needles = list(by_pattern.values())
+        # The Unicode spaces are patterns too: a slice that has none (nearly all) is spared
+        # a dozen passes looking for them. Standard match kind: the only one that reports
+        # overlapping matches (one secret inside another).
+        self.matcher = (
+            BytesAhoCorasick([*by_pattern, *_OTHER_SPACES], matchkind=MatchKind.Standard)
+            if by_pattern
+            else None
+        )
+        #: A secret spans at most this many bytes of space-deleted text.
+        self.reach = max(map(len, by_pattern), default=0)
 
     def __len__(self) -> int:
         return self.count
 
     def scan_text(self, text: str) -> list[Secret]:
-        """Every secret found in `text` (raw, HTML-escaped or JSON-escaped).
-
-        Each check is cheaper than the next and runs only if the previous passed:
-        the key word in the file's words (one set intersection in C for all secrets),
-        every word of the secret, every run of three words, then the text itself.
-        """
-        if not self.by_key:
-            return []
-        text = _decoded(text)
-        words = _WORD.findall(text)
-        present = set(words)
-        grams: set[Gram] | None = None  # made only when a long secret gets that far
-        collapsed = ""  # the canonical text, made only when a secret gets as far as a search
-        found: list[Secret] = []
-        for key in sorted(present.intersection(self.by_key)):
-            for needle in self.by_key[key]:
-                if not present.issuperset(needle.words):
-                    continue
-                if needle.grams:
-                    grams = grams if grams is not None else _grams(words)
-                    if not grams.issuperset(needle.grams):
-                        continue
-                collapsed = collapsed or _SPACES.sub(" ", text)
-                if needle.found_in(collapsed):
-                    found.append(needle.secret)
-        return found
+        """Every secret found in `text` (raw, HTML-escaped or JSON-escaped)."""
+        return self._scan(_slices_of(text.encode("utf-8", "surrogatepass")))
 
     def scan_site(self, site: Path, copied: Mapping[str, Path] | None = None) -> list[Leak]:
         """Every secret in every file under `site`, one leak per (secret, file).
@@ -176,16 +251,102 @@ class LeakScanner:
         they were copied from: a file still identical to its source, byte for byte,
         holds nothing of the journal and is not scanned (Material ships 3 MB of them).
         """
+        if self.matcher is None:
+            return []
         copied = copied or {}
         leaks: list[Leak] = []
         for path in _files(site):
             rel = path.relative_to(site).as_posix()
-            data = path.read_bytes()
             source = copied.get(rel)
-            if source is not None and _same_bytes(source, data):
+            if source is not None and _same_bytes(source, path):
                 continue
-            leaks += [Leak(secret, rel) for secret in self.scan_text(_decode(path, data))]
+            leaks += [Leak(secret, rel) for secret in self._scan_file(path)]
         return leaks
+
+    def _scan_file(self, path: Path) -> list[Secret]:
+        found: list[Secret] = []
+        if path.suffix == ".gz":
+            broken: list[BaseException] = []
+            found = self._scan(_unzipped_slices(path, broken))
+            if not broken:
+                return found
+        # Not gzip after all (or damaged): the bytes as they are, too.
+        with path.open("rb") as handle:
+            return list(dict.fromkeys(found + self._scan(_slices(handle))))
+
+    def _scan(self, slices: Iterable[bytes]) -> list[Secret]:
+        """The secrets in a file given as decoded slices, each cut just before whitespace.
+
+        The automaton sees the space-deleted text of the slice after the last `reach`
+        bytes of what came before, so a secret across a cut is seen too. A slice with a
+        candidate is checked precisely together with enough earlier slices to hold the
+        secret's start; since every slice but the first starts with whitespace, the word
+        boundary before it is known.
+        """
+        if self.matcher is None:
+            return []
+        found: dict[int, Secret] = {}
+        tail = b""
+        recent: list[tuple[bytes, int]] = []  # decoded slices, and their space-deleted lengths
+        secrets = len(self.needles)
+        for data in slices:
+            squeezed = _without_spaces(data)
+            hits = self.matcher.find_matches_as_indexes(tail + squeezed, overlapping=True)
+            spaces = {_OTHER_SPACES[index - secrets] for index, _start, _end in hits if index >= secrets}
+            if spaces:
+                squeezed = _without_spaces(squeezed, spaces)
+                hits = self.matcher.find_matches_as_indexes(tail + squeezed, overlapping=True)
+            recent.append((data, len(squeezed)))
+            candidates = {index for index, _start, end in hits if end > len(tail) and index < secrets}
+            if candidates:
+                text = b"".join(d for d, _n in recent)
+                for index in candidates:
+                    for needle in self.needles[index]:
+                        if id(needle.secret) not in found and needle.found_in(text):
+                            found[id(needle.secret)] = needle.secret
+            tail = (tail + squeezed)[-self.reach :]
+            # Keep the slices that may hold the start of a secret ending in the next one.
+            while len(recent) > 1 and sum(n for _d, n in recent[1:]) >= self.reach:
+                recent.pop(0)
+        return list(found.values())
+
+
+def _slices_of(data: bytes) -> Iterator[bytes]:
+    return _slices(io.BytesIO(data))
+
+
+def _unzipped_slices(path: Path, broken: list[BaseException]) -> Iterator[bytes]:
+    """The decompressed slices of a gzip file, up to _MAX_UNZIPPED; an error is noted in `broken`."""
+    try:
+        with gzip.open(path) as unzipped:
+            yield from _slices(unzipped, _MAX_UNZIPPED)  # type: ignore[arg-type]  # GzipFile reads bytes
+    except (OSError, EOFError, zlib.error) as err:
+        broken.append(err)
+
+
+def _slices(handle: BinaryIO, limit: int = -1) -> Iterator[bytes]:
+    """A file's bytes a slice at a time (up to `limit` bytes), decoded, each cut just before whitespace.
+
+    Escapes and entities hold no whitespace and UTF-8 never encodes a character with
+    an ASCII byte, so cutting there splits no character and no escape: decoding the
+    slices one by one gives what decoding the whole file would.
+    """
+    carry = b""
+    left = limit
+    while left:
+        chunk = handle.read(SLICE_BYTES if left < 0 else min(SLICE_BYTES, left))
+        if not chunk:
+            break
+        left -= len(chunk) if left > 0 else 0
+        data = carry + chunk
+        cut = max(data.rfind(space) for space in _CUT_AT)
+        if cut <= 0:  # no whitespace yet: read on
+            carry = data
+            continue
+        yield decoded(data[:cut])
+        carry = data[cut:]
+    if carry:
+        yield decoded(carry)
 
 
 def _files(site: Path) -> Iterator[Path]:
@@ -194,21 +355,11 @@ def _files(site: Path) -> Iterator[Path]:
             yield path
 
 
-def _same_bytes(source: Path, data: bytes) -> bool:
+def _same_bytes(source: Path, copy: Path) -> bool:
     try:
-        return source.stat().st_size == len(data) and source.read_bytes() == data
+        return source.stat().st_size == copy.stat().st_size and source.read_bytes() == copy.read_bytes()
     except OSError:
         return False
-
-
-def _decode(path: Path, data: bytes) -> str:
-    if path.suffix == ".gz":
-        try:
-            with gzip.open(path) as handle:
-                data = handle.read(_MAX_UNZIPPED)
-        except (OSError, EOFError):
-            pass  # not really gzip: scan the bytes as they are
-    return data.decode("utf-8", errors="replace")
 
 
 def describe(leaks: Sequence[Leak], limit: int = 20) -> str:
