@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from growthlog.model import Entry, Outcome, PrivateValue, Stage
@@ -17,6 +18,8 @@ from growthlog.privacy import (
     split_private,
     strip_comments,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def make(path: str = "a.md", body: str = "", **fields: object) -> Entry:
@@ -128,6 +131,16 @@ def test_add_noindex_puts_the_meta_in_the_head_once() -> None:
     assert add_noindex(out) == out
 
 
+def test_add_noindex_looks_for_an_existing_robots_meta_in_the_head_only() -> None:
+    own = '<html><head><meta name="robots" content="noarchive"></head><body></body></html>'
+    assert add_noindex(own) == own
+    # Notes that show the tag (code keeps its quotes) are no robots meta.
+    shown = '<html><head></head><body><code>&lt;meta name="robots"&gt;</code></body></html>'
+    assert add_noindex(shown).startswith(
+        '<html><head><meta name="robots" content="noindex, nofollow"></head>'
+    )
+
+
 def test_robots_txt_disallows_everything() -> None:
     assert "User-agent: *\nDisallow: /\n" in ROBOTS_TXT
 
@@ -153,6 +166,62 @@ def test_offsite_requests_finds_fetches_not_links() -> None:
         "https://x.example/y.css",
         "//img.example/a.png",
     ]
+
+
+def test_offsite_requests_reads_tags_as_a_browser_would_not_as_text() -> None:
+    page = (
+        '<IMG SRC="HTTPS://cdn.example/a.png">'  # any case
+        '<img alt="<b" src="https://cdn.example/b.png">'  # a `<` inside an attribute value
+        '<img src="local.png" style="background:url( \'//cdn.example/c.png\' )">'  # CSS in an attribute
+        '<div data-src="https://example.com/not-fetched"></div>'
+        "<p>see https://example.com/ or //comment</p>"
+        '<svg><use href="//cdn.example/icons.svg#x"></use></svg>'
+    )
+    assert offsite_requests(page) == [
+        "HTTPS://cdn.example/a.png",
+        "https://cdn.example/b.png",
+        "//cdn.example/icons.svg#x",
+        "//cdn.example/c.png",
+    ]
+    assert offsite_requests("") == []
+    assert offsite_requests("//") == []
+
+
+# The straightforward reading, one regex pass per kind over the whole page: the fast
+# version, which looks only where a page holds `//`, must find exactly what it finds.
+_REF_TAG = re.compile(r"<(?P<tag>script|img|source|link|use|image)(?P<attrs>\s[^>]*)?>", re.IGNORECASE)
+_REF_ATTR = re.compile(r"""(?P<name>[\w:-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+))""")
+_REF_CSS = re.compile(r"""(?:url\(|@import)\s*['"]?\s*(?P<url>(?:https?:)?//[^'")\s;]+)""", re.IGNORECASE)
+_REF_FETCH = {"script": {"src"}, "img": {"src", "srcset"}, "source": {"src", "srcset"}, "link": {"href"}}
+_REF_FETCH |= {"use": {"href", "xlink:href"}, "image": {"href", "xlink:href"}}
+
+
+def reference_offsite_requests(page: str) -> list[str]:
+    found: list[str] = []
+    for tag in _REF_TAG.finditer(page):
+        attrs: dict[str, str] = {}
+        for m in _REF_ATTR.finditer(tag["attrs"] or ""):
+            attrs[m["name"].lower()] = next(v for v in (m["dq"], m["sq"], m["bare"]) if v is not None)
+        rels = set(attrs.get("rel", "").lower().split())
+        if tag["tag"].lower() == "link" and rels and rels <= {"canonical", "alternate"}:
+            continue
+        for name, value in attrs.items():
+            if name in _REF_FETCH[tag["tag"].lower()]:
+                urls = [p.split()[0] for p in value.split(",") if p.strip()] if "srcset" in name else [value]
+                found += [u.strip() for u in urls if re.match(r"\s*(?:https?:)?//", u, re.IGNORECASE)]
+    return found + [m["url"] for m in _REF_CSS.finditer(page)]
+
+
+_PIECES = ["<img ", "<IMG ", "<link ", "<script ", "<a ", "<svg ", "<use ", "src=", "srcset=", "href="]
+_PIECES += ["rel=", "stylesheet", "canonical", "'", '"', ">", "<", "//", "/", "https:", "HTTP:", "url("]
+_PIECES += ["URL(", "@import", " ", "\n", "a.com", ",", " 2x", ";", ")", "x", "style="]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_offsite_requests_finds_what_a_full_scan_of_the_page_finds(pieces: list[str]) -> None:
+    page = "".join(pieces)
+    assert offsite_requests(page) == reference_offsite_requests(page)
 
 
 # -- what the leak scan looks for ------------------------------------------------------
