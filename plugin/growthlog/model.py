@@ -6,6 +6,7 @@ Everything here is immutable so that a parsed entry can be cached across
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -33,10 +34,12 @@ class Stage(str, Enum):
 
     @property
     def label(self) -> str:
-        return self.value.replace("-", " ").capitalize()
+        return _STAGE_LABEL[self]
 
 
 _STAGE_RANK = {stage: rank for rank, stage in enumerate(Stage)}
+#: Worked out once: pages print a stage label for every round they link to (thousands per build).
+_STAGE_LABEL = {stage: stage.value.replace("-", " ").capitalize() for stage in Stage}
 
 
 class Outcome(str, Enum):
@@ -215,6 +218,7 @@ _SPACES = re.compile(r"\s+")
 _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=1 << 15)  # the same lessons and questions are grouped on every rebuild
 def normalise_key(text: str) -> str:
     """Fold case, punctuation and spacing so that near-identical wordings group together."""
     folded = _PUNCTUATION.sub(" ", text.casefold())

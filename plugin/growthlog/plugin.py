@@ -233,15 +233,24 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             self.entry_pages[rel] = entry
 
         self.generated = {}
+        journal_rebuilt = 0
         for page in GENERATED_PAGES:
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 files.remove(existing)
             page_file = EntryFile.generated(config, page.src_uri, content="\n")
             assert isinstance(page_file, EntryFile)
-            page_file.rebuild = pages_changed
-            files.append(page_file)
             self.generated[page.src_uri] = page
+            page_file.rebuild = pages_changed
+            key = _built_html_key(page)
+            if pages_changed and not rebuild_all:
+                # Rendered now, not when MkDocs asks: a page whose HTML came out the same
+                # is not laid out in the theme, indexed for search and written again.
+                page_file.rebuild = self.built.get(key) != self._journal_page(page)[0]
+            elif not pages_changed and key in self.built:
+                self.building[key] = self.built[key]
+            journal_rebuilt += page_file.rebuild
+            files.append(page_file)
         for sheet in _STYLESHEETS:
             uri = f"{ASSETS_URI}/{sheet.name}"
             if files.get_file_from_path(uri) is None:
@@ -250,13 +259,13 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         if robots is not None:
             files.remove(robots)  # ours wins: a journal is never meant to be crawled
         files.append(File.generated(config, "robots.txt", content=ROBOTS_TXT))
-        self.theme_copies = _theme_copies(files, config)
+        # The leak scan skips files identical to the installed theme's; nothing is scanned in a serve.
+        self.theme_copies = {} if self.settings.shows_private else _theme_copies(files, config)
         if self.serving:
             log.info(
                 f"re-read {self.cache.misses - misses} of "
                 f"{self.cache.misses - misses + self.cache.hits - hits} entries; "
-                f"rebuilding {rebuilt} entry page(s) and "
-                f"{len(self.generated) if pages_changed else 0} journal page(s)"
+                f"rebuilding {rebuilt} entry page(s) and {journal_rebuilt} journal page(s)"
             )
         return files
 
@@ -337,13 +346,13 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         assert self.renderer is not None
         inputs = self.building[JOURNAL_PAGES]
         cached = self.journal_pages.get(page.src_uri)
-        if cached is not None and cached[0] == inputs:
-            return cached[1], cached[2]
-        html = self.renderer.page(page)
-        toc = headings(html)
-        if self.serving:
-            self.journal_pages[page.src_uri] = (inputs, html, toc)
-        return html, toc
+        if cached is None or cached[0] != inputs:
+            html = self.renderer.page(page)
+            cached = (inputs, html, headings(html))
+            if self.serving:
+                self.journal_pages[page.src_uri] = cached
+        self.building[_built_html_key(page)] = cached[1]
+        return cached[1], cached[2]
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.serving and env.bytecode_cache is None:
@@ -432,6 +441,11 @@ def _only_search_between(plugin: GrowthlogPlugin, config: MkDocsConfig) -> bool:
         return False
     between = handlers[ours[0] + 1 : ours[1]]
     return all(type(getattr(h, "__self__", None)).__name__ == "SearchPlugin" for h in between)
+
+
+def _built_html_key(page: GeneratedPage) -> str:
+    """Where `GrowthlogPlugin.built` keeps the HTML a journal page was last built with."""
+    return f"{JOURNAL_PAGES}: {page.src_uri}"
 
 
 def _search_index_keeps_unchanged_pages(config: MkDocsConfig, files: Files) -> None:
