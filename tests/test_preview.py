@@ -206,7 +206,7 @@ def test_a_dirty_rebuild_shows_an_added_and_a_deleted_entry_on_the_timeline(
 
 
 def test_a_full_serve_rebuild_reuses_nothing_stale(sample_journal: Journal) -> None:
-    # Without --dirty every page is rebuilt, from headers and journal pages kept while their inputs hold.
+    # Without --dirty every page is rebuilt, from journal pages kept while their inputs hold.
     site = sample_journal.build(strict=False, command="serve")
     add_a_note(sample_journal, TECHNICAL, "A note added while serving.")
     sample_journal.build(strict=False, command="serve")

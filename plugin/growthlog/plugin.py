@@ -116,8 +116,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self._full_content: tuple[Page, str] | None = None
         self.lean_search = False
         # What a serve reuses from one rebuild to the next when its inputs did not change:
-        # each entry's header and each journal page (HTML and headings), by source path.
-        self.headers: dict[str, tuple[object, str]] = {}
+        # each journal page (HTML and headings), by source path.
         self.journal_pages: dict[str, tuple[object, str, list[Heading]]] = {}
         self.theme_code = TemplateCodeCache()
 
@@ -186,7 +185,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             template_stamps([TEMPLATES, *self.override_dirs]),
         )
         if self.built.get("") == shared_inputs:
-            shared_inputs = self.built[""]  # the same object: the page caches compare it by identity
+            shared_inputs = self.built[""]  # the same object: the journal page cache compares it by identity
         rebuild_all = not self.dirty or self.built.get("") != shared_inputs
         self.building = {"": shared_inputs}
         pages_inputs = (shared_inputs, ShownEntries(journal.entries))
@@ -311,7 +310,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         entry = self.entry_pages.get(rel)
         own, notes = "", html
         if entry is not None:
-            own = self._entry_header(entry)
+            own = self.renderer.entry_header(entry)
             notes = f'<h2 id="notes">Notes</h2>\n{html}' if html.strip() else ""
         elif rel in self.generated:
             own, toc = self._journal_page(self.generated[rel])
@@ -328,18 +327,6 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         if own:
             self.own_html[rel] = (len(own), hash(own))
         return own + notes
-
-    def _entry_header(self, entry: Entry) -> str:
-        """An entry's header, rendered again only when its inputs changed since the last serve rebuild."""
-        assert self.renderer is not None
-        inputs = (self.building[""], self.building.get(entry.path))
-        cached = self.headers.get(entry.path)
-        if cached is not None and cached[0] == inputs:
-            return cached[1]
-        header = self.renderer.entry_header(entry)
-        if self.serving:
-            self.headers[entry.path] = (inputs, header)
-        return header
 
     def _journal_page(self, page: GeneratedPage) -> tuple[str, list[Heading]]:
         """A journal page and its headings; a serve rebuild reuses them when its inputs did not change."""
