@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import entry
+from growthlog.frontmatter import split
 from growthlog.model import Feedback, Lesson, Outcome, PlanItem, PlanStatus, Question, Stage
 from growthlog.problems import Problem, Severity
 from growthlog.reader import read_entry, read_journal
@@ -542,3 +543,23 @@ def test_the_journal_collects_every_problem_in_every_file(tmp_path: Path) -> Non
 def test_a_problem_reads_as_path_line_field_message() -> None:
     problem = only_problem(with_extra("confidence: 9\n"), path="2026/03/acme.md")
     assert str(problem) == "2026/03/acme.md:7: confidence: expected a whole number from 1 to 5; found 9"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # '---' on the first line: the quick path.
+        ("---\na: 1\n---\nNotes\n", ("a: 1\n", 2, "Notes\n", 4)),
+        ("--- \t\na: 1\nb: 2\n... \nNotes", ("a: 1\nb: 2\n", 2, "Notes", 5)),
+        ("---\n---\n", ("\n", 2, "", 3)),
+        ("---\na: 1\n---", ("a: 1\n", 2, "", 4)),
+        ("---\na: |\n  ----\n  --- x\n---\n\n---\n", ("a: |\n  ----\n  --- x\n", 2, "\n---\n", 6)),
+        # Blank lines before the opening '---': the line by line path, the same answers.
+        ("\n  \n---\na: 1\n---\nNotes\n", ("a: 1\n", 4, "Notes\n", 6)),
+    ],
+)
+def test_the_front_matter_block_and_the_notes_are_found_with_their_lines(
+    text: str, expected: tuple[str, int, str, int]
+) -> None:
+    found = split("a.md", text)
+    assert (found.yaml, found.yaml_line, found.body, found.body_line) == expected

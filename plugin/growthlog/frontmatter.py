@@ -63,8 +63,24 @@ def decode(path: str, raw: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+#: The common shape, found without splitting the whole file into lines: '---' on the first line.
+_OPENING_FIRST = re.compile(r"---[ \t]*\n")
+_CLOSING_LINE = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|\Z)")
+
+
 def split(path: str, text: str) -> SplitEntry:
     """Find the front matter block; raise `GrowthlogError` when there is none."""
+    opening = _OPENING_FIRST.match(text)
+    # Searched from the line break that ends the opening line: the closing line follows one.
+    closing = _CLOSING_LINE.search(text, opening.end() - 1) if opening else None
+    if opening and closing:
+        start, end = closing.start() + 1, closing.end()
+        return SplitEntry(
+            yaml=text[opening.end() : start] or "\n",
+            yaml_line=2,
+            body=text[end + 1 :],
+            body_line=text.count("\n", 0, start) + 2,
+        )
     if not text.strip():
         raise GrowthlogError([Problem(path, 1, "", f"the file is empty; {_EXAMPLE}")])
     lines = text.split("\n")
