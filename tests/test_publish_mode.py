@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import shutil
@@ -224,3 +225,16 @@ def test_a_private_box_inside_a_list_item_is_not_published(journal: Journal) -> 
     page = (site / "a/index.html").read_text(encoding="utf-8")
     assert "First point." in page and "Second point." in page
     assert found_anywhere(site, ["Nested secret"]) == []
+
+
+def test_no_object_stays_frozen_after_a_build_that_passes_or_fails(journal: Journal, tmp_path: Path) -> None:
+    # The plugin freezes the journal for the garbage collector during a build; `mkdocs serve`
+    # keeps the process, so every build must leave nothing frozen, or nothing would be freed.
+    journal.write("2026/acme.md", entry(private={"salary": 150000}))
+    journal.build()
+    assert gc.get_freeze_count() == 0
+    template = "<p>{% for v in entry.private_values %}{{ v.value }} {% endfor %}</p>"
+    journal.config["theme"]["custom_dir"] = str(leaky_theme(tmp_path, template))
+    with pytest.raises((PluginError, Abort)):
+        journal.build()
+    assert gc.get_freeze_count() == 0

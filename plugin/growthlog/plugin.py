@@ -7,6 +7,7 @@ builds the journal; the page events only fill in HTML rendered by the core.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -266,6 +267,10 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
                 f"{self.cache.misses - misses + self.cache.hits - hits} entries; "
                 f"rebuilding {rebuilt} entry page(s) and {journal_rebuilt} journal page(s)"
             )
+        # The journal, its pages and MkDocs' own setup live until the build ends: frozen, the
+        # garbage collector stops walking them again and again while pages are rendered
+        # (GC 2.3 -> 1.9 CPU s at 5,000 entries). Unfrozen when the build ends or fails.
+        gc.freeze()
         return files
 
     def _page_inputs(self, entry: Entry) -> object:
@@ -396,6 +401,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
     # Last of all post-build work (encryptcontent rewrites the search index at -200): scan the final files.
     @event_priority(-1000)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # `mkdocs serve` keeps the process: this build's objects may go now
         if self.settings.shows_private:
             # Only a finished build counts as "built": after a failed one, compare with the last good one.
             self.built = self.building
@@ -413,6 +419,9 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
                 "write the private value more specifically."
             )
         self.built = self.building
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
 
 
 def _only_search_between(plugin: GrowthlogPlugin, config: MkDocsConfig) -> bool:
