@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import pytest
+from growthlog import privacy
 from growthlog.model import Entry, Outcome, PrivateValue, Stage
 from growthlog.privacy import (
     ROBOTS_TXT,
@@ -251,6 +252,23 @@ def test_is_scannable_rule(value: str, scanned: bool) -> None:
 def test_phrases_are_runs_of_plain_words_split_at_markup() -> None:
     text = "- Base is **152k**, band goes to 165k and more.\n> I'm countering at 162k tomorrow\nin Q4."
     assert list(phrases(text)) == ["band goes to 165k and more", "m countering at 162k tomorrow"]
+
+
+@pytest.mark.parametrize("batch", [1, 7, 1 << 20])
+def test_draft_text_published_elsewhere_is_found_however_the_journal_text_is_cut(
+    batch: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The journal's text is searched a batch at a time: a phrase across the cut still counts.
+    monkeypatch.setattr(privacy, "_BATCH_BYTES", batch)
+    entries = [make(f"2026/e{i}.md", body=f"Round {i} went well.") for i in range(5)]
+    # The second phrase runs from an entry's notes into its page address, the next piece.
+    draft = make(
+        "2026/draft.md",
+        draft=True,
+        body="Round 3 went well.\n\nwent well. 2026/e3/ 2026\n\nNew words here too.",
+    )
+    texts = {s.text for s in secrets([*entries, draft]) if s.what == "the draft's text"}
+    assert texts == {"2026/draft/", "2026/draft.html", "New words here too"}
 
 
 def test_secrets_list_private_values_blocks_and_draft_text_without_shared_text() -> None:

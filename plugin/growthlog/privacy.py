@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import yaml
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import BytesAhoCorasick
 
 from growthlog import schema
 from growthlog.problems import Problem, Severity
@@ -411,22 +411,51 @@ def secrets(entries: Iterable[Entry]) -> list[Secret]:
     }
     if not drafts:
         return found
-    published = normalise(
-        "\n".join(text for e in entries if not e.draft for text in (public_text(e), *_addresses(e)))
-    )
+    published = (text for e in entries if not e.draft for text in (public_text(e), *_addresses(e)))
     shared = _found_in({text for texts in drafts.values() for text in texts}, published)
     for path, texts in drafts.items():
         found += [Secret(path, "the draft's text", text) for text in texts if text not in shared]
     return found
 
 
-def _found_in(texts: set[str], haystack: str) -> set[str]:
-    """Those of `texts` that occur in `haystack`: one automaton pass, not one search each."""
-    patterns = [text for text in texts if text]
+def _found_in(texts: set[str], pieces: Iterable[str]) -> set[str]:
+    """Those of `texts` found in the normalised text of `pieces` joined by newlines.
+
+    One automaton pass, not one search each; the journal's text (tens of megabytes at
+    thousands of entries) is never made whole, nor split into words: each piece is
+    normalised on its own (joining normalised pieces with a space is the same text),
+    and the automaton reads a megabyte at a time after the end of the one before.
+    """
+    patterns = [text.encode() for text in texts if text]
     if not patterns:
         return set()
-    matches = AhoCorasick(patterns).find_matches_as_indexes(haystack, overlapping=True)
-    return {patterns[index] for index in {index for index, _start, _end in matches}}
+    automaton = BytesAhoCorasick(patterns)
+    reach = max(map(len, patterns)) - 1
+    found: set[int] = set()
+    tail, batch, size = b"", [], 0
+    for piece in pieces:
+        text = normalise(piece).encode()
+        if text:
+            batch.append(text)
+            size += len(text) + 1
+        if size >= _BATCH_BYTES:
+            tail = _search(automaton, tail, batch, reach, found)
+            batch, size = [], 0
+    _search(automaton, tail, batch, reach, found)
+    return {patterns[index].decode() for index in found}
+
+
+#: How much of the journal's text one automaton pass reads in `_found_in`.
+_BATCH_BYTES = 1 << 20
+
+
+def _search(
+    automaton: BytesAhoCorasick, tail: bytes, batch: list[bytes], reach: int, found: set[int]
+) -> bytes:
+    """Add to `found` the patterns in `tail` then `batch` (space-joined); return the new tail."""
+    window = b" ".join(([tail] if tail else []) + batch)
+    found.update(index for index, _start, _end in automaton.find_matches_as_indexes(window, overlapping=True))
+    return window[max(0, len(window) - reach) :] if reach else b""
 
 
 # -- interviewers named in public text --------------------------------------------------
