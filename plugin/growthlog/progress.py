@@ -6,6 +6,7 @@ turns them into charts for `progress.html`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
@@ -90,11 +91,15 @@ class BounceBack:
 def bounce_backs(entries: Sequence[Entry], today: dt.date) -> list[BounceBack]:
     """For each rejected round, in date order, the days until the next interview round."""
     ordered = sorted(entries, key=lambda e: (e.date, e.path))
+    dates = [e.date for e in ordered]
     out = []
     for entry in ordered:
         if entry.outcome is not Outcome.REJECTED:
             continue
-        later = next((e for e in ordered if e.date > entry.date), None)
+        # The first round on a later day, found by bisection: a scan from the start for every
+        # rejection grew with the square of the journal.
+        index = bisect.bisect_right(dates, entry.date)
+        later = ordered[index] if index < len(ordered) else None
         days = ((later.date if later else today) - entry.date).days
         out.append(BounceBack(entry, later, max(days, 0)))
     return out
