@@ -1,13 +1,20 @@
-"""The search index gets growthlog's text without its layout tags; the pages keep their markup."""
+"""The search index gets growthlog's text without its layout tags, journal pages by heading; pages keep their markup."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import re
 from typing import TYPE_CHECKING
 
-from growthlog.search import search_html
+import pytest
+from conftest import entry
+from growthlog.pages import GENERATED_PAGES
+from growthlog.search import journal_search_html, search_html
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from conftest import Journal
 
 ENTRY = "2026/08/2026-08-06-lumen-labs-technical/"
@@ -47,3 +54,104 @@ def test_the_search_index_has_the_header_sections_and_the_page_its_markup(sample
     page = (site / ENTRY / "index.html").read_text(encoding="utf-8")
     assert '<span class="gl-badge gl-outcome gl-outcome--advanced">Advanced</span>' in page
     assert '<h2 id="questions">Questions</h2>' in page
+
+
+# -- journal pages: headings and leads only -----------------------------------------------------
+
+QUESTION = "How would you shard a billing ledger?"
+ANSWER = "Shard by account id and keep a per-shard sequence"
+PLAN_ACTION = "Rehearse ledger sharding out loud with a timer"
+LESSON = "Name the partition key before drawing any box"
+
+
+def test_journal_search_html_keeps_headings_and_the_paragraphs_that_lead_them() -> None:
+    html = (
+        '<h1 id="bank">Question bank <span class="gl-count">2</span></h1>\n'
+        '<p class="gl-lead">2 questions, <a href="#x">every answer</a>.</p><p>Second lead.</p>'
+        "<ul><li>A listed question</li></ul><p>After the list</p>"
+        '<article class="gl-qcard"><h3 id="q-why">Why &lt;us&gt;?</h3><p><strong>Asked 2 times</strong> · Acme</p>'
+        '<div class="gl-question__better"><p>A better answer</p></div><ol><li>An old answer</li></ol></article>'
+        '<h2 id="empty">Empty</h2><table><tr><td>Cell</td></tr></table>'
+    )
+    assert journal_search_html(html) == (
+        '<h1 id="bank">Question bank 2 </h1> 2 questions, every answer . Second lead. '
+        '<h3 id="q-why">Why &lt;us&gt;?</h3> Asked 2 times · Acme '
+        '<h2 id="empty">Empty</h2> '
+    )
+
+
+def write_ledger_journal(journal: Journal) -> None:
+    question = {"q": QUESTION, "category": "system-design", "tough": True, "answer": ANSWER}
+    journal.write(
+        "a.md",
+        entry(
+            company="Alpha Corp",
+            date="2026-09-01",
+            questions=[question],
+            lessons=[{"text": LESSON, "theme": "system design"}],
+            development=[{"skill": "Sharding", "action": PLAN_ACTION, "status": "todo", "due": "2026-12-01"}],
+        ),
+    )
+    # The same question, worded with other case and punctuation: one card on the question bank.
+    again = {**question, "q": "how would you shard a billing ledger", "answer": ANSWER + " again"}
+    journal.write("b.md", entry(company="Beta Corp", date="2026-10-01", questions=[again]))
+
+
+def index_sections(site: Path) -> list[dict[str, str]]:
+    return list(json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"])
+
+
+def locations_of(sections: list[dict[str, str]], text: str) -> list[str]:
+    text = text.lower()
+    return sorted(s["location"] for s in sections if text in s["title"].lower() or text in s["text"].lower())
+
+
+def test_journal_pages_are_searched_by_heading_and_entries_in_full(journal: Journal) -> None:
+    write_ledger_journal(journal)
+    site = journal.build()
+    sections = index_sections(site)
+
+    # The question: once on its question-bank card (the heading), and on each entry it was asked in.
+    assert locations_of(sections, "shard a billing ledger") == [
+        "a/#questions",
+        "b/#questions",
+        "questions/#q-how-would-you-shard-a-billing-ledger",
+    ]
+    # Answers, plan items and lessons: only on the entry page they came from.
+    assert locations_of(sections, ANSWER) == ["a/#questions", "b/#questions"]
+    assert locations_of(sections, PLAN_ACTION) == ["a/#development-plan"]
+    assert locations_of(sections, LESSON) == ["a/#lessons"]
+    # A page's lead paragraph stays, and a section's theme heading.
+    assert "1 question, asked 2 times in all" in next(
+        s["text"] for s in sections if s["location"] == "questions/"
+    )
+    assert locations_of(sections, "System design 1 mention") == ["lessons/#theme-system-design"]
+
+    # Every heading of every journal page is a section of the index.
+    located = {s["location"] for s in sections}
+    for page in GENERATED_PAGES:
+        html = (site / page.url / "index.html").read_text(encoding="utf-8")
+        content = html[html.index("md-content__inner") :]
+        ids = re.findall(r'<h[1-6] id="([^"]+)"', content[: content.index("</article>\n")])
+        assert len(ids) >= 2, page.url
+        missing = [
+            i for i in ids if f"{page.url}#{i}" not in located and not (i == ids[0] and page.url in located)
+        ]
+        assert missing == [], page.url
+    # The pages themselves keep everything.
+    questions = (site / "questions/index.html").read_text(encoding="utf-8")
+    assert ANSWER in questions and PLAN_ACTION in (site / "plan/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("encryptcontent") is None,
+    reason="the [encrypt] extra (mkdocs-encryptcontent-plugin) is not installed; pip install -e '.[encrypt]'",
+)
+def test_journal_pages_are_searched_by_heading_with_encryptcontent_on(journal: Journal) -> None:
+    write_ledger_journal(journal)
+    journal.config["plugins"].append({"encryptcontent": {"search_index": "clear", "cache_file": ""}})
+    site = journal.build(strict=False)
+    sections = index_sections(site)
+    assert locations_of(sections, PLAN_ACTION) == ["a/#development-plan"]
+    assert locations_of(sections, ANSWER) == ["a/#questions", "b/#questions"]
+    assert PLAN_ACTION in (site / "plan/index.html").read_text(encoding="utf-8")

@@ -38,7 +38,7 @@ from growthlog.privacy import (
 from growthlog.problems import summarise
 from growthlog.reader import EntryCache, ReadResult, read_journal
 from growthlog.render import OVERRIDE_FOLDER, Renderer
-from growthlog.search import search_html
+from growthlog.search import journal_search_html, search_html
 from growthlog.toc import Heading, headings
 
 if TYPE_CHECKING:
@@ -114,7 +114,8 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self.building: dict[str, object] = {}
         #: Per page, the length and hash of the leading HTML growthlog rendered (see search.py).
         self.own_html: dict[str, tuple[int, int]] = {}
-        self._full_content: tuple[Page, str] | None = None
+        #: The page the search plugin is reading, its full content and the text handed to search.
+        self._full_content: tuple[Page, str, str] | None = None
         self.lean_search = False
         # What a serve reuses from one rebuild to the next when its inputs did not change:
         # each journal page (HTML and headings), by source path.
@@ -359,18 +360,26 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
     def _search_sees_text(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        own = self.own_html.get(page.file.src_uri)
+        rel = page.file.src_uri
+        own = self.own_html.get(rel)
         content = page.content or ""
         if self.lean_search and own is not None and hash(content[: own[0]]) == own[1]:
-            self._full_content = (page, content)
-            page.content = search_html(content[: own[0]]) + content[own[0] :]
+            # A journal page only repeats what entry pages say: search gets its headings and leads.
+            text = journal_search_html if rel in self.generated else search_html
+            page.content = text(content[: own[0]]) + content[own[0] :]
+            self._full_content = (page, content, page.content)
         return context
 
     @event_priority(-100)  # after the search plugin: the theme renders the full markup
     def _theme_sees_markup(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        if self._full_content is not None and self._full_content[0] is page:
+        # Unless a plugin in between (encryptcontent) replaced the content with its own.
+        if (
+            self._full_content is not None
+            and self._full_content[0] is page
+            and page.content is self._full_content[2]
+        ):
             page.content = self._full_content[1]
         self._full_content = None
         return context
@@ -425,18 +434,23 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
 
 
 def _only_search_between(plugin: GrowthlogPlugin, config: MkDocsConfig) -> bool:
-    """True when only a search plugin runs between our two `on_page_context` handlers.
+    """True when only search (and encryptcontent) run between our two `on_page_context` handlers.
 
-    Another plugin there (encryptcontent encrypts `page.content` in that event) would
-    get the search text, or have its work undone by the restore: then the search
-    plugin reads the full page, slower but the same.
+    encryptcontent replaces `page.content` there with the encrypted HTML it kept in
+    `on_page_content` (the full page), so it never reads the search text, and the
+    restore leaves its content alone. Another plugin there could read the search text:
+    then the search plugin reads the full page, slower, and journal pages are indexed whole.
     """
     handlers = config.plugins.events.get("page_context", [])
     ours = [i for i, handler in enumerate(handlers) if getattr(handler, "__self__", None) is plugin]
     if len(ours) != 2:
         return False
     between = handlers[ours[0] + 1 : ours[1]]
-    return all(type(getattr(h, "__self__", None)).__name__ == "SearchPlugin" for h in between)
+    return all(type(getattr(h, "__self__", None)).__name__ in _CONTENT_SAFE for h in between)
+
+
+#: Plugins that may run between our `on_page_context` handlers (see `_only_search_between`).
+_CONTENT_SAFE = frozenset({"SearchPlugin", "encryptContentPlugin"})
 
 
 def _built_html_key(page: GeneratedPage) -> str:
