@@ -68,12 +68,13 @@ def test_home_to_timeline_to_an_entry_and_back_by_clicking(
     assert tab.traffic.problems() == []
 
 
-def search(tab: Tab, query: str, shown: str) -> Locator:
+def search(tab: Tab, query: str, shown: str, *, unfold: bool = False) -> Locator:
     """Put `query` in Material's search box and return the first result that shows `shown`.
 
     The index runs in a web worker and answers asynchronously, so the test waits for the
     text it looks for, not for any result. Visible text only: a result folds its other
-    sections into a closed <details>, which the reader does not see.
+    sections into a closed <details>, which the reader does not see unless they open
+    it ("2 more on this page"): `unfold=True` opens them, as a reader clicking each.
     """
     box = tab.page.locator(".md-search__input")
     box.click()
@@ -87,12 +88,13 @@ def search(tab: Tab, query: str, shown: str) -> Locator:
     box.fill(query)
     box.press("End")
     found = tab.page.wait_for_function(
-        """shown => {
+        """([shown, unfold]) => {
+            if (unfold) document.querySelectorAll('.md-search-result__more').forEach(more => { more.open = true; });
             const items = [...document.querySelectorAll('.md-search-result__item')];
             const i = items.findIndex(item => item.innerText.includes(shown));
             return i >= 0 ? {index: i} : null;  // an object: index 0 is falsy
         }""",
-        arg=shown,
+        arg=[shown, unfold],
     ).json_value()
     return results.nth(found["index"])
 
