@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from growthlog.fragments import confidence, format_date, outcome_badge, stage_badge, status_badge
+from growthlog.fragments import confidence, format_date, outcome_badge, plural, stage_badge, status_badge
 from growthlog.model import Format, Outcome, PlanStatus, QuestionCategory, Stage
 
 if TYPE_CHECKING:
@@ -71,11 +71,6 @@ def _date(value: dt.date) -> str:
 @functools.lru_cache(maxsize=8192)
 def _time(value: dt.date) -> str:
     return f'<time datetime="{value.isoformat()}">{_date(value)}</time>'
-
-
-def plural(count: int, word: str) -> str:
-    """'1 round', '3 rounds' (as the templates' `plural`)."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _items(values: tuple[str, ...]) -> str:

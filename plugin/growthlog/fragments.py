@@ -24,6 +24,12 @@ if TYPE_CHECKING:
     from growthlog.wording import Mention
 
 
+def plural(count: int, singular: str, plural: str | None = None) -> str:
+    """'1 round', '3 rounds', '2 companies' (with `plural` given): for templates, headers and charts."""
+    word = singular if count == 1 else (plural or singular + "s")
+    return f"{count} {word}"
+
+
 @functools.lru_cache(maxsize=8192)  # a journal has few distinct dates, each formatted many times
 def format_date(value: dt.date | None, style: str = "long") -> str:
     """ "4 Nov 2026" (long), "4 Nov" (short) or "November 2026" (month); empty for no date."""

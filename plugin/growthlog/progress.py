@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from growthlog import charts, pipeline
+from growthlog.fragments import plural
 from growthlog.model import Outcome, PlanStatus, Stage
 
 if TYPE_CHECKING:
@@ -221,9 +222,9 @@ def rounds_chart(journal: Journal, month_list: Sequence[dt.date]) -> charts.Char
     ]
     total = len([e for e in journal.entries if month_of(e.date) in per_month])
     busiest = max(month_list, key=lambda m: sum(per_month[m].values()), default=None)
-    desc = f"{charts_plural(total, 'round')} over {charts_plural(len(month_list), 'month')}"
+    desc = f"{plural(total, 'round')} over {plural(len(month_list), 'month')}"
     if busiest is not None and total:
-        desc += f"; the busiest month was {busiest:%B %Y} with {charts_plural(sum(per_month[busiest].values()), 'round')}"
+        desc += f"; the busiest month was {busiest:%B %Y} with {plural(sum(per_month[busiest].values()), 'round')}"
     return charts.stacked_bars(
         "rounds-per-month",
         "Rounds per month, by outcome",
@@ -243,7 +244,7 @@ def funnel_chart(journal: Journal) -> charts.Chart:
     return charts.horizontal_bars(
         "stage-funnel",
         "Stage funnel: applications reaching each stage",
-        f"{charts_plural(len(journal.applications), 'application')}; {parts}.",
+        f"{plural(len(journal.applications), 'application')}; {parts}.",
         bars,
         label_header="Stage",
         value_header="Applications",
@@ -260,7 +261,7 @@ def confidence_chart(journal: Journal) -> charts.Chart:
         avg_first = sum(p.value for p in points[:3]) / len(points[:3])
         avg_last = sum(p.value for p in points[-3:]) / len(points[-3:])
         desc = (
-            f"{charts_plural(len(points), 'round')} rated from 1 to 5; the first three average "
+            f"{plural(len(points), 'round')} rated from 1 to 5; the first three average "
             f"{avg_first:.1f}, the latest three {avg_last:.1f}."
         )
     else:
@@ -283,14 +284,14 @@ def _monthly_confidence_chart(rated: Sequence[Entry]) -> charts.Chart:
     for entry in rated:
         by_month.setdefault(month_of(entry.date), []).append(entry.confidence or 0)
     points = [
-        charts.Point(month, sum(values) / len(values), charts_plural(len(values), "round"))
+        charts.Point(month, sum(values) / len(values), plural(len(values), "round"))
         for month, values in by_month.items()
     ]
     first = [v for values in list(by_month.values())[:3] for v in values]
     last = [v for values in list(by_month.values())[-3:] for v in values]
     desc = (
-        f"{charts_plural(len(rated), 'round')} rated from 1 to 5, averaged per month over "
-        f"{charts_plural(len(points), 'month')}; the rounds of the first three months average "
+        f"{plural(len(rated), 'round')} rated from 1 to 5, averaged per month over "
+        f"{plural(len(points), 'month')}; the rounds of the first three months average "
         f"{sum(first) / len(first):.1f}, those of the latest three {sum(last) / len(last):.1f}."
     )
     return charts.line_chart(
@@ -313,7 +314,7 @@ def calendar_chart(journal: Journal) -> charts.Chart:
     return charts.calendar(
         "activity",
         "Activity: rounds per day, last 12 months",
-        f"{charts_plural(total, 'round')} on {charts_plural(days, 'day')} between {first:%d %B %Y} and {journal.today:%d %B %Y}.",
+        f"{plural(total, 'round')} on {plural(days, 'day')} between {first:%d %B %Y} and {journal.today:%d %B %Y}.",
         counts,
         first=first,
         last=journal.today,
@@ -333,15 +334,12 @@ def bounce_chart(backs: Sequence[BounceBack]) -> charts.Chart:
     ]
     back = [b.days for b in backs if b.next_round is not None]
     if back:
-        desc = (
-            f"{charts_plural(len(backs), 'rejection')}; the next round came after "
-            f"{min(back)} to {max(back)} days"
-        )
+        desc = f"{plural(len(backs), 'rejection')}; the next round came after {min(back)} to {max(back)} days"
         if len(back) < len(backs):
             desc += f"; {len(backs) - len(back)} not followed by a round yet"
         desc += "."
     elif backs:
-        desc = f"{charts_plural(len(backs), 'rejection')}, none followed by a round yet."
+        desc = f"{plural(len(backs), 'rejection')}, none followed by a round yet."
     else:
         desc = "No rejections."
     return charts.horizontal_bars(
@@ -365,7 +363,7 @@ def plan_chart(journal: Journal, month_list: Sequence[dt.date]) -> charts.Chart:
     ]
     now = growth[month_list[-1]] if month_list else Counter()
     desc = (
-        f"{charts_plural(sum(now.values()), 'plan item')} written so far: "
+        f"{plural(sum(now.values()), 'plan item')} written so far: "
         f"{now[PlanStatus.DONE]} done, {now[PlanStatus.DOING]} doing, {now[PlanStatus.TODO]} to do."
     )
     return charts.stacked_bars(
@@ -377,11 +375,6 @@ def plan_chart(journal: Journal, month_list: Sequence[dt.date]) -> charts.Chart:
         category_header="Month",
         sublabels=years,
     )
-
-
-def charts_plural(count: int, word: str) -> str:
-    """'1 round', '3 rounds': for chart descriptions."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def context(journal: Journal) -> Mapping[str, Any]:

@@ -33,11 +33,6 @@ if TYPE_CHECKING:
 OVERRIDE_FOLDER = "growthlog"
 
 
-def _plural(count: int, singular: str, plural: str | None = None) -> str:
-    word = singular if count == 1 else (plural or singular + "s")
-    return f"{count} {word}"
-
-
 def make_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
     """The Jinja environment: autoescape always on, missing variables are errors.
 
@@ -60,7 +55,7 @@ def _environment(override_dirs: tuple[str, ...]) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["date"] = fragments.format_date
-    env.globals["plural"] = _plural
+    env.globals["plural"] = fragments.plural
     # The pieces pages print thousands of times, as Python (see fragments.py).
     env.globals["outcome_badge_of"] = fragments.outcome_badge
     env.globals["stage_badge_of"] = fragments.stage_badge
