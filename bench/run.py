@@ -12,6 +12,7 @@ For each N it writes N synthetic entries (bench/synthetic.py) into a temp folder
 - build: a full `mkdocs build` of the journal; the same files as plain Material pages
   (short nav, no growthlog); the same entries as Material blog posts. Each build runs
   in a fresh subprocess (wall time, peak memory from its own rusage), median of --runs.
+  growthlog's modules are byte-compiled first, as the libraries are when pip installs them.
 - preview (at --preview-size): a real `mkdocs serve --dirty` (then without --dirty);
   the time from saving a change to one entry until the entry page and the aggregate
   pages served over HTTP all show it.
@@ -23,6 +24,7 @@ tests: CI runs this once at a tiny N as a smoke test.
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import datetime as dt
 import gc
@@ -131,6 +133,18 @@ def write_site(kind: str, entries: list[synthetic.SyntheticEntry], root: Path) -
     config_file = root / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return config_file
+
+
+def compile_growthlog() -> None:
+    """Byte-compile growthlog's modules, as `pip install` does and as any build after a user's first one finds them.
+
+    MkDocs, Material and the other libraries are byte-compiled when pip installs them; an editable
+    install of growthlog is not, and the builds below run with PYTHONDONTWRITEBYTECODE (every run
+    the same): without this, each growthlog build alone would compile its ~7,000 lines again.
+    """
+    import growthlog
+
+    compileall.compile_dir(Path(growthlog.__file__).parent, quiet=1)
 
 
 def child_env() -> dict[str, str]:
@@ -343,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     blog_runs = args.runs if args.blog_runs is None else min(args.blog_runs, args.runs)
     print(f"Runs per figure: {args.runs} (median), blog builds {blog_runs}; each build in a fresh process.\n")
 
+    compile_growthlog()
     work = args.keep or Path(tempfile.mkdtemp(prefix="growthlog-bench-"))
     rows: dict[int, dict[str, float]] = {}
     preview: dict[str, dict[str, Any]] = {}
