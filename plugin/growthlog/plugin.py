@@ -22,6 +22,7 @@ from mkdocs.structure.toc import get_toc
 
 from growthlog.journal import Journal, Mode, Settings, resolve_today
 from growthlog.leakscan import LeakScanner, describe
+from growthlog.notes_page import NotesConverter, NotesPage
 from growthlog.pages import GENERATED_PAGES, reserved_urls
 from growthlog.preview import TEMPLATES, ShownEntries, TemplateCodeCache, template_stamps
 from growthlog.privacy import (
@@ -197,6 +198,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self.entry_pages = {}
         self.problem_pages = {}
         self.own_html = {}
+        converter = NotesConverter.for_build(config)
         rebuilt = 0
         for file in list(files.documentation_pages(inclusion=InclusionLevel.all)):
             rel = file.src_uri
@@ -231,6 +233,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             page_file.rebuild = rebuild_all or self.built.get(rel) != inputs
             rebuilt += page_file.rebuild
             files.append(page_file)
+            NotesPage(None, page_file, config).converter = converter  # MkDocs uses the file's page
             self.entry_pages[rel] = entry
 
         self.generated = {}
