@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
+import random
 import re
 from typing import TYPE_CHECKING
 
 import pytest
 from conftest import entry
-from growthlog.pages import GENERATED_PAGES
+from growthlog.journal import Mode
+from growthlog.pages import GENERATED_PAGES, reserved_urls
+from growthlog.reader import EntryCache, read_journal
+from growthlog.render import Renderer
 from growthlog.search import journal_search_html, search_html
 
 if TYPE_CHECKING:
@@ -155,3 +160,86 @@ def test_journal_pages_are_searched_by_heading_with_encryptcontent_on(journal: J
     assert locations_of(sections, PLAN_ACTION) == ["a/#development-plan"]
     assert locations_of(sections, ANSWER) == ["a/#questions", "b/#questions"]
     assert PLAN_ACTION in (site / "plan/index.html").read_text(encoding="utf-8")
+
+
+# -- journal_search_html is one regex pass: the same text as the loop over tags it replaced ----------
+
+_LOOP_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+_LOOP_LEAD_TAGS = {"p", "a", "span", "strong", "em", "b", "i", "code", "time", "small", "br", "abbr", "mark"}
+_LOOP_LEAD_TAGS |= {"sub", "sup"}
+
+
+def loop_journal_search_html(html: str) -> str:
+    """journal_search_html as it was written first, one tag at a time: the reference the regex must equal."""
+    kept: list[str] = []
+    keeping = in_heading = False
+    start = 0
+    for tag in _LOOP_TAG.finditer(html):
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if name in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            kept.extend((html[start : tag.start()] if keeping else "", tag.group(0)))
+            keeping, in_heading = True, not closing
+        elif in_heading or (keeping and (closing or name in _LOOP_LEAD_TAGS)):
+            kept.extend((html[start : tag.start()], " "))
+        elif keeping:
+            kept.extend((html[start : tag.start()], " "))
+            keeping = False
+        start = tag.end()
+    if keeping:
+        kept.append(html[start:])
+    return re.sub(r"\s{2,}", " ", "".join(kept))
+
+
+def rendered_journal_pages(journal: Journal, mode: Mode) -> dict[str, str]:
+    from growthlog.journal import Journal as JournalView
+    from growthlog.journal import Settings
+
+    result = read_journal(journal.entries, EntryCache(), reserved_urls())
+    assert not result.errors
+    renderer = Renderer(JournalView(result.entries, Settings(today=dt.date(2026, 11, 26), mode=mode)))
+    return {page.src_uri: renderer.page(page) for page in GENERATED_PAGES}
+
+
+@pytest.mark.parametrize("mode", [Mode.PUBLISH, Mode.LOCAL])
+def test_journal_search_html_equals_the_tag_loop_on_the_sample_journal(
+    sample_journal: Journal, mode: Mode
+) -> None:
+    for name, html in rendered_journal_pages(sample_journal, mode).items():
+        text = journal_search_html(html)
+        assert text == loop_journal_search_html(html), name
+        assert text.count("<h") >= 2, name
+
+
+def test_journal_search_html_equals_the_tag_loop_on_hostile_strings(journal: Journal) -> None:
+    hostile = "<h2 id=x>Fake</h2> <p>lead</p> <ul><li>item</li></ul> </h3> <h1x> < <br> &amp; \"'"
+    journal.write(
+        "a.md",
+        entry(
+            company=hostile,
+            role=hostile,
+            went_well=[hostile],
+            fell_short=[hostile],
+            feedback={"requested": "2026-03-15", "text": hostile},
+            development=[{"skill": hostile, "action": hostile, "status": "doing"}],
+            questions=[{"q": hostile, "category": "other", "answer": hostile, "better_answer": hostile}],
+            lessons=[{"text": hostile, "theme": hostile}],
+            search={"note": hostile, "role_fit": 2},
+        ),
+    )
+    for name, html in rendered_journal_pages(journal, Mode.PUBLISH).items():
+        assert journal_search_html(html) == loop_journal_search_html(html), name
+
+
+def test_journal_search_html_equals_the_tag_loop_on_any_tag_soup() -> None:
+    """Markup growthlog would never write too: stray `<`, tags inside attributes, unclosed tags, odd case."""
+    pieces = [
+        "<h1>", "</h1>", "<H2 id='x'>", "</h2 >", '<h3 id="a">', "</h3>", "<h1x>", "<h7>", "<header>",
+        "<p>", "</p>", "<P class=a>", "<a href='#'>", "</a>", "<span>", "<ul>", "<li>", "</li>", "</ul>",
+        "<table>", "<br>", "<br/>", "<pb>", "<spanx>", "<", ">", "< h2>", "<!-- c -->", "<2>", "</>",
+        "text", " ", "  \n ", "&lt;", "é", "<h2", "<a title='<h2>'>", "x<h4>y", "</div>", "<div>",
+        "<sup>", "<SUB>", "<article>",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(20_000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert journal_search_html(html) == loop_journal_search_html(html), html

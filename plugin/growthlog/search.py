@@ -23,11 +23,32 @@ import re
 #: Every tag but a heading (headings make the index's sections, linked by their ids).
 _LAYOUT_TAG = re.compile(r"<(?!/?h[1-6][\s>])[^>]*>")
 _SPACES = re.compile(r"\s{2,}")
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-#: Tags that may lead a section: a paragraph and what a paragraph holds.
-_LEAD_TAGS = frozenset(
-    {"p", "a", "span", "strong", "em", "b", "i", "code", "time", "small", "br", "abbr", "mark", "sub", "sup"}
+#: Any tag, as `<name ...>` or `</name ...>`: what the search plugins' parser would call a tag.
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+#: The tag names that may lead a section: a paragraph and what a paragraph holds.
+_LEAD_NAMES = "p|a|span|strong|em|b|i|code|time|small|br|abbr|mark|sub|sup"
+#: A journal page cut into pieces, each a match: what comes before a heading tag (left out), then the
+#: heading tag (kept as is) and what it leads. After an opening heading tag that is its text, up to the
+#: next heading tag; after a closing one, the lead: text, closing tags and the tags of a paragraph, up to
+#: the next heading tag or the first other tag (a list, table, card...), which ends it. The pieces of
+#: text are read one tag or one run of text at a time (a `<` that starts no tag is text), so a heading
+#: tag is never looked for inside another tag. Every piece can be empty, so the matches tile the page.
+_HEADING_AHEAD = r"(?=</?[hH][1-6](?![a-zA-Z0-9])[^>]*>)"
+#: Text and tags up to the next heading tag ("unrolled": runs of text between the tags, for speed).
+_UP_TO_HEADING = r"[^<]*(?:<(?!/?[hH][1-6](?![a-zA-Z0-9])[^>]*>)(?:/?[a-zA-Z][^>]*>)?[^<]*)*"
+#: A lead: text, closing tags but a heading's, a paragraph's tags and any `<` that starts no tag.
+_LEAD = (
+    r"[^<]*(?:(?:"
+    r"</(?![hH][1-6](?![a-zA-Z0-9]))[a-zA-Z][^>]*>"
+    rf"|<(?i:{_LEAD_NAMES})(?![a-zA-Z0-9])[^>]*>"
+    r"|<(?!/?[a-zA-Z][^>]*>)"
+    r")[^<]*)*"
+)
+_SECTION = re.compile(
+    rf"{_UP_TO_HEADING}(?:{_HEADING_AHEAD}"
+    rf"(?:(?P<open><[hH][^>]*>)(?P<heading>{_UP_TO_HEADING})"
+    rf"|(?P<close></[^>]*>)(?P<lead>{_LEAD})"
+    r"(?P<end><(?![hH][1-6](?![a-zA-Z0-9]))[a-zA-Z][^>]*>)?))?"
 )
 
 
@@ -47,24 +68,17 @@ def journal_search_html(html: str) -> str:
     A lead paragraph is one of the paragraphs right after a heading, before any
     other block (a list, table, card, figure...): it says what the section is
     about. Same input rule as `search_html`: growthlog's own markup only.
+    One regex pass over the page (a loop over its tags in Python cost 0.08 s for
+    the 4 MB of journal pages at 1,000 entries); every tag kept becomes a space.
     """
-    kept: list[str] = []
-    keeping = False  # in a heading or the lead paragraphs after it
-    in_heading = False
-    start = 0
-    for tag in _TAG.finditer(html):
-        closing, name = tag.group(1) == "/", tag.group(2).lower()
-        if name in _HEADINGS:
-            # The heading tags stay: their ids make the index's sections.
-            kept.extend((html[start : tag.start()] if keeping else "", tag.group(0)))
-            keeping, in_heading = True, not closing
-        elif in_heading or (keeping and (closing or name in _LEAD_TAGS)):
-            kept.extend((html[start : tag.start()], " "))
-        elif keeping:
-            # Any other block (a list, table, card, figure...) ends the lead.
-            kept.extend((html[start : tag.start()], " "))
-            keeping = False
-        start = tag.end()
-    if keeping:
-        kept.append(html[start:])
-    return _SPACES.sub(" ", "".join(kept))
+    return _SPACES.sub(" ", _SECTION.sub(_section_text, html))
+
+
+def _section_text(found: re.Match[str]) -> str:
+    if found.group("open") is not None:
+        return found.group("open") + _TAG.sub(" ", found.group("heading"))
+    if found.group("close") is not None:
+        lead = found.group("close") + _TAG.sub(" ", found.group("lead"))
+        # The tag that ended the lead is a space, like every tag left out.
+        return lead + " " if found.group("end") is not None else lead
+    return ""  # the text before a heading, or after the last lead
