@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from growthlog.model import Entry, Outcome, PlanStatus, Question, Stage
     from growthlog.plan import PlannedItem
@@ -96,6 +96,50 @@ def plan_due(planned: PlannedItem) -> Markup:
     if planned.due_soon:
         return Markup(f'{text} <span class="gl-badge gl-due-soon">Due soon</span>')
     return Markup(text)
+
+
+class EntryLinks:
+    """The links one page makes to entry pages, each worked out and escaped once.
+
+    At 1,000 entries a journal page links to each entry several times (its lessons,
+    its plan items, its feedback...); escaping the same company and role again for
+    every link was most of what those links cost.
+    """
+
+    def __init__(self, base: str, url_of: Callable[[Entry], str]) -> None:
+        #: `base` leads from the page back to the site root; `url_of` gives an entry's URL from there.
+        self._base = base
+        self._url_of = url_of
+        self._hrefs: dict[str, str] = {}
+        self._sources: dict[tuple[str, bool], str] = {}
+        self._titled: dict[str, str] = {}
+
+    def href(self, entry: Entry) -> str:
+        """The entry page's URL relative to this page, escaped for an attribute."""
+        found = self._hrefs.get(entry.path)
+        if found is None:
+            found = self._hrefs[entry.path] = str(escape(self._base + self._url_of(entry)))
+        return found
+
+    def source(self, entry: Entry, dated: bool = True) -> str:
+        """`source_link` to the entry, as escaped HTML."""
+        key = (entry.path, dated)
+        found = self._sources.get(key)
+        if found is None:
+            found = self._sources[key] = str(source_link(self._base + self._url_of(entry), entry, dated))
+        return found
+
+    def source_list(self, entries: Iterable[Entry]) -> str:
+        """`source_list` of the entries, as escaped HTML."""
+        return '<span class="gl-sources">' + " · ".join(map(self.source, entries)) + "</span>"
+
+    def titled(self, entry: Entry) -> str:
+        """A link to the entry named by company and role: "Acme · Backend Engineer", as escaped HTML."""
+        found = self._titled.get(entry.path)
+        if found is None:
+            text = escape(f"{entry.company} · {entry.role}")
+            found = self._titled[entry.path] = f'<a href="{self.href(entry)}">{text}</a>'
+        return found
 
 
 def source_link(href: str, entry: Entry, dated: bool = True) -> Markup:

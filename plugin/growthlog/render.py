@@ -12,16 +12,15 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 import jinja2
+from markupsafe import Markup
 
-from growthlog import fragments
+from growthlog import fragments, listings
 from growthlog.entry_header import EntryHeader
 from growthlog.journal import entry_url, relative_prefix
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from pathlib import Path
-
-    from markupsafe import Markup
 
     from growthlog.journal import Journal
     from growthlog.model import Entry, Question
@@ -87,15 +86,16 @@ class Renderer:
     def render(self, template: str, page_url: str, **context: Any) -> str:
         """Render `template` for the page published at `page_url` (links are made relative to it)."""
         base = relative_prefix(page_url)
+        links = fragments.EntryLinks(base, self._url)
 
         def url(entry: Entry) -> str:
             return base + self._url(entry)
 
         def source(entry: Entry, dated: bool = True) -> Markup:
-            return fragments.source_link(base + self._url(entry), entry, dated)
+            return Markup(links.source(entry, dated))
 
         def source_list(entries: Iterable[Entry]) -> Markup:
-            return fragments.source_list((base + self._url(e), e) for e in entries)
+            return Markup(links.source_list(entries))
 
         def answer_history(asked: Iterable[Mention[Question]]) -> Markup:
             return fragments.answer_history((base + self._url(m.entry), m) for m in asked)
@@ -113,6 +113,14 @@ class Renderer:
             answer_history=answer_history,
             root=root,
             site_name=self.site_name,
+            # The pages' long lists, in Python (listings.py), with this page's links.
+            timeline_rounds=functools.partial(listings.timeline_rounds, links),
+            application_rows=functools.partial(listings.application_rows, links),
+            plan_items=functools.partial(listings.plan_items, links),
+            grouped_items=functools.partial(listings.grouped_items, links),
+            feedback_rows=functools.partial(listings.feedback_rows, links),
+            search_note_items=functools.partial(listings.search_notes, links),
+            insight_rows=listings.insight_rows,
             **context,
         )
 
