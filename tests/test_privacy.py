@@ -9,6 +9,7 @@ import pytest
 from growthlog import privacy
 from growthlog.model import Entry, Outcome, PrivateValue, Stage
 from growthlog.privacy import (
+    NOINDEX,
     ROBOTS_TXT,
     add_noindex,
     is_scannable,
@@ -216,6 +217,8 @@ def reference_offsite_requests(page: str) -> list[str]:
 _PIECES = ["<img ", "<IMG ", "<link ", "<script ", "<a ", "<svg ", "<use ", "src=", "srcset=", "href="]
 _PIECES += ["rel=", "stylesheet", "canonical", "'", '"', ">", "<", "//", "/", "https:", "HTTP:", "url("]
 _PIECES += ["URL(", "@import", " ", "\n", "a.com", ",", " 2x", ";", ")", "x", "style="]
+# XML namespaces, whose `//` the fast version passes over, in and around fetching tags.
+_PIECES += ['xmlns="http:', 'xmlns="http://www.w3.org/2000/svg"', "xmlns=", "<image ", "xlink:href="]
 
 
 @settings(max_examples=500, deadline=None)
@@ -223,6 +226,47 @@ _PIECES += ["URL(", "@import", " ", "\n", "a.com", ",", " 2x", ";", ")", "x", "s
 def test_offsite_requests_finds_what_a_full_scan_of_the_page_finds(pieces: list[str]) -> None:
     page = "".join(pieces)
     assert offsite_requests(page) == reference_offsite_requests(page)
+
+
+def test_offsite_requests_finds_a_fetch_in_a_tag_that_declares_a_namespace() -> None:
+    page = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://cdn.example/a.png"/></svg>'
+        '<img xmlns="http://www.w3.org/2000/svg" src="//cdn.example/b.png">'
+        '<script xmlns="http://x.example" src=https://cdn.example/c.js></script>'
+        '<div style="background:url(xmlns="http://cdn.example/d.png)"></div>'
+        "<style>.e{background:url(//cdn.example/e.png)}</style>"
+    )
+    assert offsite_requests(page) == [
+        "https://cdn.example/a.png",
+        "//cdn.example/b.png",
+        "https://cdn.example/c.js",
+        "//cdn.example/e.png",
+    ]
+
+
+def reference_add_noindex(page: str) -> str:
+    """The meta inserted by slicing right after the first head tag: what the fast version must give."""
+    head = re.search(r"<head\b[^>]*>", page, re.IGNORECASE)
+    if head is None:
+        return page
+    close = page.find("</head>", head.end())
+    if close == -1:
+        other = re.compile(r"</head\s*>", re.IGNORECASE).search(page, head.end())
+        close = other.start() if other else len(page)
+    if 'name="robots"' in page[head.end() : close]:
+        return page
+    return page[: head.end()] + NOINDEX + page[head.end() :]
+
+
+_HEAD_PIECES = ["<head>", "<HEAD>", '<head lang="en">', "<header>", "</head>", "</HEAD >", "<title>t</title>"]
+_HEAD_PIECES += ['<meta name="robots">', 'name="robots"', "<head", ">", "<body>", "x", "\n", "·", "🙂"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_PIECES), max_size=12))
+def test_add_noindex_inserts_where_slicing_after_the_head_tag_does(pieces: list[str]) -> None:
+    page = "".join(pieces)
+    assert add_noindex(page) == reference_add_noindex(page)
 
 
 # -- what the leak scan looks for ------------------------------------------------------
