@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 
 from growthlog import leakscan
 from growthlog.leakscan import LeakScanner, describe
-from growthlog.privacy import Secret
+from growthlog.privacy import Secret, normalise
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -179,3 +181,29 @@ def test_a_file_named_gz_that_is_not_gzip_is_scanned_as_it_is(tmp_path: Path) ->
     assert [(leak.file, leak.secret.what) for leak in scanner().scan_site(site)] == [
         ("plain.gz", SALARY.what)
     ]
+
+
+_SECRET_PIECES = [
+    "Zoë",
+    "O'Brien",
+    " ",
+    "\n",
+    "\t",
+    "\xa0",
+    "&",
+    "&amp;",
+    "&lt;",
+    "&#39;",
+    "\\",
+    "\\n",
+    "\\u00eb",
+]
+_SECRET_PIECES += ["\\\\", '\\"', "C:", "new", "&&", "x", "_", "-", "150000"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SECRET_PIECES), max_size=10))
+def test_a_secret_with_nothing_to_decode_is_looked_for_as_the_decoding_path_would(pieces: list[str]) -> None:
+    # The quick path (no `\` and no `&`: the text itself) and the decoding path agree.
+    secret = "".join(pieces)
+    assert leakscan._forms(secret) == leakscan._decoded_forms(normalise(secret))

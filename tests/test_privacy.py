@@ -122,6 +122,29 @@ def test_show_private_rejects_an_unclear_value() -> None:
         show_private(False, {"GROWTHLOG_SHOW_PRIVATE": "maybe"})
 
 
+_BODY_PIECES = [
+    "!!! private",
+    "??? private",
+    "???+ private",
+    "!!! note",
+    "!!",
+    "??",
+    "!",
+    "?",
+    "\n",
+    "    ",
+    "\t",
+]
+_BODY_PIECES += [' "Title"', "text", "- item", "!!!private", "??? Private danger", "\n\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BODY_PIECES), max_size=20))
+def test_split_private_quick_path_agrees_with_the_line_by_line_reading(pieces: list[str]) -> None:
+    body = "".join(pieces)
+    assert split_private(body) == privacy._split_private_lines(body)
+
+
 # -- robots and third parties --------------------------------------------------------
 
 

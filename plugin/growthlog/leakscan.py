@@ -215,6 +215,13 @@ def _forms(secret: str) -> list[str]:
     leaves no word in it (`&&` is in every script).
     """
     text = normalise(secret)
+    if "\\" not in text and "&" not in text:  # nothing to decode (most values): the same text
+        return [text] if _WORD.search(text) else []
+    return _decoded_forms(text)
+
+
+def _decoded_forms(text: str) -> list[str]:
+    """`_forms` of a normalised text, decoding it."""
     forms = [text] if _WORD.search(text) else []
     decoded_text = normalise(canonical(text))
     if decoded_text not in forms and _WORD.search(decoded_text):
