@@ -30,11 +30,12 @@ def test_search_html_keeps_headings_and_words_and_drops_layout_tags() -> None:
         '<div class="gl-entry"><h1 id="entry">Acme · Dev</h1>\n'
         '<p><span class="gl-badge">Onsite</span><span class="gl-badge">Rejected</span></p>'
         "<table><tr><td>Skill</td><td>Action</td></tr></table>"
-        '<h2 id="questions">Questions</h2><ul><li>Why &lt;b&gt;?</li></ul></div>'
+        '<h2 id="questions">Questions</h2><ul><li>Why &lt;b&gt;?</li></ul>'
+        '<h3 id="went-well">What went well</h3><ul><li>Calm</li></ul></div>'
     )
     assert search_html(html) == (
         ' <h1 id="entry">Acme · Dev</h1> Onsite Rejected Skill Action '
-        '<h2 id="questions">Questions</h2> Why &lt;b&gt;? '
+        '<h2 id="questions">Questions</h2> Why &lt;b&gt;? What went well Calm '
     )
 
 
@@ -46,7 +47,10 @@ def test_the_search_index_has_the_header_sections_and_the_page_its_markup(sample
     assert questions["title"] == "Questions"
     assert "Explain how the Python GIL affects your concurrency choices" in questions["text"]
     assert "<span" not in questions["text"]
-    assert "Forgot to handle cancellation" in sections[ENTRY + "#fell-short"]["text"]
+    # What went well and what fell short are found in the Reflect section (no section each).
+    reflect = sections[ENTRY + "#reflect"]["text"]
+    assert "What fell short" in reflect and "Forgot to handle cancellation" in reflect
+    assert ENTRY + "#fell-short" not in sections and ENTRY + "#went-well" not in sections
     # The notes are Markdown output, indexed exactly as MkDocs hands them over.
     assert "<p>A 75-minute pair programming session" in sections[ENTRY + "#notes"]["text"]
     # The search plugin read the text version: from the table's markup it would have

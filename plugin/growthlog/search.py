@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
-#: Every tag but a heading (headings make the index's sections, linked by their ids).
-_LAYOUT_TAG = re.compile(r"<(?!/?h[1-6][\s>])[^>]*>")
+#: Every tag but a top heading (h1 and h2 make the index's sections, linked by their ids).
+_LAYOUT_TAG = re.compile(r"<(?!/?h[12][\s>])[^>]*>")
 _SPACES = re.compile(r"\s{2,}")
 #: Any tag, as `<name ...>` or `</name ...>`: what the search plugins' parser would call a tag.
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -58,6 +58,10 @@ def search_html(html: str) -> str:
     Only for HTML growthlog renders itself: autoescape guarantees no raw `<` in
     text or attributes, and it has no `<pre>` whose spacing would matter. Every
     dropped tag becomes a space so that list items, cells and badges do not run together.
+
+    Smaller headings (an entry's "What went well" and "What fell short") go too: their
+    words stay in the section of the h2 above them ("Reflect"). Each section costs
+    the search plugin as much as a paragraph of text, and every visitor downloads it.
     """
     return _SPACES.sub(" ", _LAYOUT_TAG.sub(" ", html))
 
