@@ -8,9 +8,9 @@ import re
 from typing import TYPE_CHECKING
 
 import markupsafe
-from conftest import entry
-from growthlog.entry_header import SECTIONS, escape
-from growthlog.journal import Journal, Mode, Settings
+from conftest import SAMPLE_ENTRIES, entry
+from growthlog.entry_header import SECTIONS, EntryHeader, escape
+from growthlog.journal import Journal, Mode, Settings, relative_prefix
 from growthlog.reader import read_entry
 from growthlog.render import Renderer
 from hypothesis import given
@@ -153,3 +153,45 @@ def test_the_packaged_template_shows_every_section_in_order() -> None:
     assert page.startswith('<div class="gl-entry">\n<h1 id="entry">')
     assert page.index("gl-tags") < page.index('id="questions"') < page.index('id="lessons"')
     assert page.rstrip().endswith("</div>")
+
+
+def rendered_by_jinja(renderer: Renderer, journal: Journal, one: Entry) -> str:
+    """The header as Jinja renders entry.html (the slow way the quick frame stands in for)."""
+    base = relative_prefix(journal.url(one))
+
+    def url(other: Entry) -> str:
+        return base + journal.url(other)
+
+    app = journal.application_of.get(one.path)
+    header = EntryHeader(one, app, url, TODAY, journal.settings.shows_private)
+    return renderer.render("entry.html", journal.url(one), entry=one, application=app, header=header)
+
+
+def test_the_packaged_template_is_framed_without_a_render_per_entry_and_writes_the_same() -> None:
+    # Every sample entry, and a hostile one, in both modes: the quick frame gives exactly what
+    # rendering the packaged entry.html with Jinja gives.
+    entries = [
+        read(str(p.relative_to(SAMPLE_ENTRIES)), p.read_text(encoding="utf-8"))
+        for p in sorted(SAMPLE_ENTRIES.rglob("*.md"))
+    ]
+    entries.append(
+        read("2026/h.md", entry(company=PAYLOAD, went_well=[PAYLOAD], questions=[PAYLOAD], date="2026-06-01"))
+    )
+    for mode in (Mode.PUBLISH, Mode.LOCAL):
+        journal = Journal(entries, Settings(today=TODAY, mode=mode))
+        renderer = Renderer(journal)
+        for one in journal.entries:
+            quick = renderer.entry_header(one)
+            assert renderer._entry_frame  # the packaged template was framed, not rendered
+            assert quick == rendered_by_jinja(renderer, journal, one), one.path
+
+
+def test_an_override_of_the_entry_template_is_rendered_not_framed(tmp_path: Path) -> None:
+    (tmp_path / "growthlog").mkdir()
+    (tmp_path / "growthlog" / "entry.html").write_text(
+        '<div class="gl-entry">\n{{ header }}\n</div><p>{{ entry.company }}</p>', encoding="utf-8"
+    )
+    one, two = read("a.md", entry(company="A&B")), read("b.md", entry(company="C<D", date="2026-04-01"))
+    pages = headers([one, two], override=tmp_path / "growthlog")
+    assert pages["a.md"].endswith("</div><p>A&amp;B</p>")
+    assert pages["b.md"].endswith("</div><p>C&lt;D</p>")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import pickle
 from typing import TYPE_CHECKING, Any
 
@@ -122,6 +123,8 @@ class Renderer:
         self.env = make_environment(override_dirs)
         #: Entry URLs relative to the site root, worked out once: the pages link to each entry many times.
         self._urls: dict[str, str] = {}
+        #: What the packaged entry.html writes around the header, or () when it is overridden.
+        self._entry_frame: tuple[str, str] | tuple[()] | None = None
 
     def _url(self, entry: Entry) -> str:
         found = self._urls.get(entry.path)
@@ -181,6 +184,12 @@ class Renderer:
 
         settings = self.journal.settings
         header = EntryHeader(entry, app, url, settings.today, settings.shows_private)
+        if self._entry_frame is None:
+            self._entry_frame = _stock_frame(self.env)
+        if self._entry_frame:
+            # The packaged entry.html only frames `{{ header }}`: the same text, without a Jinja
+            # render per entry (its context alone cost as much as building the header).
+            return "".join((self._entry_frame[0], header.__html__(), self._entry_frame[1]))
         return self.render("entry.html", page_url, entry=entry, application=app, header=header)
 
     def page(self, page: GeneratedPage) -> str:
@@ -196,3 +205,25 @@ class Renderer:
     def problems_notice(self, problems: Sequence[Problem], page_url: str) -> str:
         """The notice `mkdocs serve` puts on every page while entries have problems."""
         return self.render("problems_notice.html", page_url, problems=problems)
+
+
+#: The packaged entry.html (an override of it in theme_overrides/growthlog/ is rendered as a template).
+_STOCK_ENTRY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates", "entry.html")
+_HEADER_MARK = "\x00growthlog-header\x00"
+
+
+def _stock_frame(env: jinja2.Environment) -> tuple[str, str] | tuple[()]:
+    """What the packaged entry.html writes before and after `{{ header }}`; () when it is not in use.
+
+    Found by rendering it once with a mark for the header. Only the packaged template, which
+    uses nothing but `header`, is framed this way; an override is always rendered as written.
+    """
+    template = env.get_template("entry.html")
+    if template.filename is None or not os.path.samefile(template.filename, _STOCK_ENTRY):
+        return ()
+    try:
+        framed = template.render(header=Markup(_HEADER_MARK))
+    except jinja2.UndefinedError:  # it uses more than the header now: render it per entry
+        return ()
+    before, mark, after = framed.partition(_HEADER_MARK)
+    return (before, after) if mark and _HEADER_MARK not in after else ()
