@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import logging
 import os
+import random
 import re
 import socket
 import subprocess
@@ -19,6 +20,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 import pytest
@@ -182,6 +184,25 @@ def test_a_dirty_rebuild_after_a_note_only_edit_rebuilds_only_that_entry_page(
     assert 'datetime="2026-08-05"' in (site / "timeline/index.html").read_text(encoding="utf-8")
 
 
+def test_a_dirty_rebuild_leaves_the_other_rounds_alone_when_their_header_comes_out_the_same(
+    sample_journal: Journal, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    site = sample_journal.build(strict=False, command="serve", dirty=True)
+    age(site, SCREEN_PAGE)
+    caplog.clear()
+
+    # The other rounds' headers list this round's date, stage and outcome, not its questions.
+    path = sample_journal.entries / TECHNICAL
+    path.write_text(path.read_text(encoding="utf-8").replace(OLD_QUESTION, NEW_QUESTION), encoding="utf-8")
+    sample_journal.build(strict=False, command="serve", dirty=True)
+
+    assert "re-read 1 of 22 entries; rebuilding 1 entry page(s)" in caplog.text
+    assert (site / SCREEN_PAGE).stat().st_mtime_ns == 1_000_000_000
+    assert NEW_QUESTION in (site / TECHNICAL_PAGE).read_text(encoding="utf-8")
+    assert NEW_QUESTION in (site / "questions/index.html").read_text(encoding="utf-8")
+
+
 def test_a_dirty_rebuild_shows_an_added_and_a_deleted_entry_on_the_timeline(
     sample_journal: Journal,
 ) -> None:
@@ -273,6 +294,58 @@ def test_a_dirty_rebuild_keeps_the_search_index_of_a_fresh_build(sample_journal:
     assert dirty == sorted(tuple(section.values()) for section in search_sections(fresh_site))
     assert any(NEW_QUESTION in text for _, _, text in dirty)
     assert not any("Brightline Health" in title for _, title, _ in dirty)
+
+
+def front_matter_edit(text: str, rng: random.Random, number: int) -> str:
+    """A change to an entry's front matter (or its notes), as a user might save it: each kind in turn."""
+    mark = f"(edit {number})"
+    edits: list[Callable[[str], str]] = [
+        lambda t: re.sub(r"^company: (.*)$", rf"company: \1 {mark}", t, count=1, flags=re.M),
+        lambda t: t.replace("- q: ", f"- q: {mark} ", 1),
+        lambda t: t.replace("- text: ", f"- text: {mark} ", 1),
+        lambda t: re.sub(r"^(went_well:\n  - )", rf"\1{mark} ", t, count=1, flags=re.M),
+        lambda t: re.sub(
+            r"^date: (\d{4}-\d\d-\d\d)",
+            lambda m: f"date: {dt.date.fromisoformat(m[1]) + dt.timedelta(days=rng.choice((-3, 2)))}",
+            t,
+            count=1,
+            flags=re.M,
+        ),
+        lambda t: re.sub(
+            r"^stage: .*$", f"stage: {rng.choice(('screen', 'technical', 'onsite'))}", t, count=1, flags=re.M
+        ),
+        lambda t: re.sub(
+            r"^outcome: .*$", f"outcome: {rng.choice(('advanced', 'rejected'))}", t, count=1, flags=re.M
+        ),
+        lambda t: re.sub(r"^confidence: \d", f"confidence: {rng.randint(1, 5)}", t, count=1, flags=re.M),
+        lambda t: t + f"\nA note {mark}.\n",
+    ]
+    return edits[number % len(edits)](text)
+
+
+def test_every_page_after_random_edits_under_dirty_equals_a_fresh_build(sample_journal: Journal) -> None:
+    # Whatever a dirty rebuild skips (an entry page whose header came out the same, a journal
+    # page whose HTML did not change) must be what a fresh build would write again.
+    rng = random.Random(26)
+    site = sample_journal.build(strict=False, command="serve", dirty=True)
+    paths = sorted(sample_journal.entries.rglob("*.md"))
+    for number in range(18):  # each kind of edit twice, on rounds picked at random
+        path = rng.choice(paths)
+        path.write_text(front_matter_edit(path.read_text(encoding="utf-8"), rng, number), encoding="utf-8")
+        sample_journal.build(strict=False, command="serve", dirty=True)
+
+    sample_journal.config["site_dir"] = "fresh"
+    sample_journal.build(strict=False, command="serve")
+    fresh = sample_journal.root / "fresh"
+    written = sorted(p.relative_to(fresh) for p in fresh.rglob("*") if p.is_file())
+    assert written == sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    index = PurePosixPath("search/search_index.json")
+    for rel in written:
+        if rel != index:
+            assert (site / rel).read_bytes() == (fresh / rel).read_bytes(), rel
+    dirty_sections = sorted(tuple(section.values()) for section in search_sections(site))
+    assert dirty_sections == sorted(tuple(section.values()) for section in search_sections(fresh))
+    assert sum("(edit " in text for _, _, text in dirty_sections) > 5  # the edits were made
 
 
 # -- what a rebuild compares -------------------------------------------------------------------

@@ -24,7 +24,13 @@ from growthlog.journal import Journal, Mode, Settings, resolve_today
 from growthlog.leakscan import LeakScanner, describe
 from growthlog.notes_page import NotesConverter, NotesPage
 from growthlog.pages import GENERATED_PAGES, reserved_urls
-from growthlog.preview import TEMPLATES, ShownEntries, TemplateCodeCache, template_stamps
+from growthlog.preview import (
+    TEMPLATES,
+    EntryPageInputs,
+    ShownEntries,
+    TemplateCodeCache,
+    template_stamps,
+)
 from growthlog.privacy import (
     ENCRYPT_PLUGIN,
     ROBOTS_TXT,
@@ -110,11 +116,13 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self.scanner = LeakScanner(())
         self.protected = False
         self.theme_copies: dict[str, Path] = {}
-        #: What each entry page was last built from (see `_page_inputs`), for `--dirty` serves.
+        #: What each entry page was last built from (see `_entry_page_changed`), for `--dirty` serves.
         self.built: dict[str, object] = {}
         self.building: dict[str, object] = {}
         #: Per page, the length and hash of the leading HTML growthlog rendered (see search.py).
         self.own_html: dict[str, tuple[int, int]] = {}
+        #: Entry headers rendered in `on_files` to tell whether their page changed, by source path.
+        self.headers: dict[str, str] = {}
         #: The page the search plugin is reading, its full content and the text handed to search.
         self._full_content: tuple[Page, str, str] | None = None
         self.lean_search = False
@@ -198,6 +206,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self.entry_pages = {}
         self.problem_pages = {}
         self.own_html = {}
+        self.headers = {}
         converter = NotesConverter.for_build(config)
         rebuilt = 0
         for file in list(files.documentation_pages(inclusion=InclusionLevel.all)):
@@ -228,9 +237,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
                 config, rel, content="\n" + body, inclusion=InclusionLevel.NOT_IN_NAV
             )
             assert isinstance(page_file, EntryFile)
-            inputs = self._page_inputs(entry)
-            self.building[rel] = inputs
-            page_file.rebuild = rebuild_all or self.built.get(rel) != inputs
+            page_file.rebuild = self._entry_page_changed(rel, entry, rebuild_all)
             rebuilt += page_file.rebuild
             files.append(page_file)
             NotesPage(None, page_file, config).converter = converter  # MkDocs uses the file's page
@@ -277,11 +284,28 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         gc.freeze()
         return files
 
-    def _page_inputs(self, entry: Entry) -> object:
-        """Everything an entry page shows: the entry, and the rounds of its application (not their notes)."""
-        assert self.journal is not None
+    def _entry_page_changed(self, rel: str, entry: Entry, rebuild_all: bool) -> bool:
+        """Whether an entry page must be built again; notes what it is built from.
+
+        It shows its entry and, in its header, the other rounds of its application.
+        When only another round changed (its company, a question...), the header is
+        rendered now (a fraction of a millisecond) and the page rebuilt only if the
+        header came out different: its own layout, search sections and write are skipped.
+        """
+        assert self.journal is not None and self.renderer is not None
         application = self.journal.application_of.get(entry.path)
-        return (entry, ShownEntries(application.rounds if application else ()))
+        inputs = EntryPageInputs(entry, application.rounds if application else ())
+        self.building[rel] = inputs
+        last = self.built.get(rel)
+        if rebuild_all or not isinstance(last, EntryPageInputs) or not inputs.same_entry(last):
+            return True
+        if inputs.rounds == last.rounds:
+            inputs.header = last.header
+            return False
+        header = self.renderer.entry_header(entry)
+        self.headers[rel] = header  # used when MkDocs asks for the page's content
+        inputs.header = hash(header)
+        return inputs.header != last.header
 
     def _report(self, result: ReadResult) -> None:
         """One terminal line per problem, then one summary line; a publish build stops on errors."""
@@ -319,7 +343,11 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         entry = self.entry_pages.get(rel)
         own, notes = "", html
         if entry is not None:
-            own = self.renderer.entry_header(entry)
+            header = self.headers.pop(rel, None)
+            own = self.renderer.entry_header(entry) if header is None else header
+            inputs = self.building.get(rel)
+            if isinstance(inputs, EntryPageInputs):
+                inputs.header = hash(own)
             notes = f'<h2 id="notes">Notes</h2>\n{html}' if html.strip() else ""
         elif rel in self.generated:
             own, toc = self._journal_page(self.generated[rel])
@@ -483,7 +511,8 @@ def _search_index_keeps_unchanged_pages(config: MkDocsConfig, files: Files) -> N
     if not isinstance(last_sections, list) or not isinstance(sections, list) or sections:
         return
     unchanged = {
-        file.url
+        # Material's sections are located by the page's URL: "" for the home page (its file's is "./").
+        file.page.url if file.page is not None else file.url
         for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         if not file.is_modified()
     }

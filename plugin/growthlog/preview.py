@@ -45,6 +45,27 @@ def template_stamps(folders: Iterable[Path]) -> tuple[tuple[str, int, int], ...]
     return tuple(sorted(stamps))
 
 
+class EntryPageInputs:
+    """What an entry page was built from: its entry, the rounds of its application, its header.
+
+    The header shows the other rounds' dates, stages and outcomes only, so when only
+    another round changed (its company, a question...) the page may well come out the
+    same: `header` (a hash of the header's HTML) tells, without keeping every
+    header's text for the whole serve.
+    """
+
+    __slots__ = ("entry", "header", "rounds")
+
+    def __init__(self, entry: Entry, rounds: Iterable[Entry], header: int | None = None) -> None:
+        self.entry = entry
+        self.rounds = ShownEntries(rounds)
+        self.header = header
+
+    def same_entry(self, other: EntryPageInputs) -> bool:
+        """The same entry, notes included (the cache hands back the same object when unchanged)."""
+        return self.entry is other.entry or self.entry == other.entry
+
+
 def _without_notes(entry: Entry) -> Entry:
     return dataclasses.replace(entry, body="", body_line=0)
 
