@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import json
 import logging
 import os
@@ -21,13 +22,14 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pytest
 from conftest import entry
 from growthlog.journal import Journal as JournalView
 from growthlog.journal import Mode, Settings
 from growthlog.pages import GENERATED_PAGES
+from growthlog.plugin import GrowthlogPlugin
 from growthlog.preview import ShownEntries, template_stamps
 from growthlog.reader import EntryCache, read_journal
 from growthlog.render import Renderer
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from conftest import Journal
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
 
 TECHNICAL = "2026/08/2026-08-06-lumen-labs-technical.md"
 SCREEN_PAGE = "2026/08/2026-08-14-lumen-labs-take-home/index.html"  # a sibling round
@@ -346,6 +350,27 @@ def test_every_page_after_random_edits_under_dirty_equals_a_fresh_build(sample_j
     dirty_sections = sorted(tuple(section.values()) for section in search_sections(site))
     assert dirty_sections == sorted(tuple(section.values()) for section in search_sections(fresh))
     assert sum("(edit " in text for _, _, text in dirty_sections) > 5  # the edits were made
+
+
+def test_a_serve_freezes_what_it_keeps_once_and_lets_it_go_when_it_stops() -> None:
+    # Rebuilds must neither unfreeze what the serve froze nor freeze their own objects for good.
+    server, config = cast("LiveReloadServer", object()), cast("MkDocsConfig", None)
+    plugin = GrowthlogPlugin()
+    plugin.on_startup(command="serve", dirty=True)
+    try:
+        assert plugin.on_serve(server, config=config, builder=print) is server
+        assert gc.get_freeze_count() > 0
+        plugin.on_build_error(error=RuntimeError("a rebuild failed"))
+        assert gc.get_freeze_count() > 0
+    finally:
+        plugin.on_shutdown()
+    assert gc.get_freeze_count() == 0
+
+    # `mkdocs serve --clean` builds as `mkdocs build` does: nothing is kept frozen.
+    clean = GrowthlogPlugin()
+    clean.on_startup(command="build", dirty=False)
+    clean.on_serve(server, config=config, builder=print)
+    assert gc.get_freeze_count() == 0
 
 
 # -- what a rebuild compares -------------------------------------------------------------------
