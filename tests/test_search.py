@@ -7,7 +7,7 @@ import importlib.util
 import json
 import random
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import entry
@@ -15,7 +15,7 @@ from growthlog.journal import Mode
 from growthlog.pages import GENERATED_PAGES, reserved_urls
 from growthlog.reader import EntryCache, read_journal
 from growthlog.render import Renderer
-from growthlog.search import journal_search_html, search_html
+from growthlog.search import journal_search_html, search_html, search_sections
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -247,3 +247,91 @@ def test_journal_search_html_equals_the_tag_loop_on_any_tag_soup() -> None:
     for _ in range(20_000):
         html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         assert journal_search_html(html) == loop_journal_search_html(html), html
+
+
+# -- entry headers straight into the index --------------------------------------------------
+
+HOSTILE = "<h2 id=x>Fake</h2> <p>lead</p> </h3> <h1x> < <br> &amp; &#39; \"' \n  a > b &lt;h2&gt; é"
+
+
+def _material_sections(html: str) -> list[tuple[str | None, str | None, str]]:
+    """Material's own parser on `search_html(html)`: what its index would make of it."""
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(search_html(html))
+    parser.close()
+    return [
+        (s.id, "".join(s.title).strip() if s.title else None, "".join(s.text).strip()) for s in parser.data
+    ]
+
+
+def _sections(html: str) -> list[tuple[str | None, str | None, str]] | None:
+    found = search_sections(html)
+    return None if found is None else [(s.id, s.title, s.text) for s in found]
+
+
+def test_search_sections_are_the_search_plugins_sections_of_any_heading_and_text_soup() -> None:
+    pieces = [
+        '<h1 id="entry">', "</h1>", '<h2 id="reflect">', "</h2>", '<h3 id="went-well">', "</h3>",
+        '<h2 id="a&amp;b">', "<h2>", '<h3 id="x" class="y">', "<p>", "</p>", "<span>", "</span>", "<li>",
+        "text", " ", "  \n ", "\n", "&lt;", "&gt;", "&amp;", "&#39;", "&#34;", "&nbsp;", "&#32;", "é",
+        "a > b", "x < y", "Tom & Jerry", '"quoted"', "'single'", "&unknown;", "&#x27;",
+    ]  # fmt: skip
+    rng = random.Random(11)
+    compared = 0
+    for _ in range(20_000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        ours = _sections(html)
+        if ours is not None:  # None: a shape it leaves to the search plugin's parser
+            assert ours == _material_sections(html), html
+            compared += 1
+    assert compared > 3_000  # many soups have a shape it reads itself
+
+
+def test_search_sections_leave_other_shapes_to_the_search_plugin() -> None:
+    assert search_sections('<h2 id="a">A</h2> text') is not None
+    for odd in ("<h2>No id</h2>", '<h2 id="a" class="b">A</h2>', '<h2 id="a">A <h2 id="b">B</h2></h2>'):
+        assert search_sections(odd) is None, odd
+
+
+@pytest.mark.parametrize("hostile", [False, True])
+def test_entry_headers_go_into_the_index_exactly_as_the_search_plugin_parses_them(
+    sample_journal: Journal, monkeypatch: pytest.MonkeyPatch, hostile: bool
+) -> None:
+    import growthlog.plugin
+
+    if hostile:
+        sample_journal.write(
+            "2026/11/2026-11-20-hostile.md",
+            entry(
+                f"## {HOSTILE}\n\n{HOSTILE}",
+                date="2026-11-20",
+                company=HOSTILE,
+                role=HOSTILE,
+                went_well=[HOSTILE],
+                fell_short=[HOSTILE, "   "],
+                feedback={"requested": "2026-11-21", "text": HOSTILE},
+                development=[{"skill": HOSTILE, "action": HOSTILE, "status": "doing"}],
+                questions=[{"q": HOSTILE, "category": "other", "answer": HOSTILE}],
+                lessons=[{"text": HOSTILE, "theme": HOSTILE}],
+                search={"note": HOSTILE, "role_fit": 2},
+            ),
+        )
+        sample_journal.write("2026/11/2026-11-21-no-notes.md", entry("", date="2026-11-21"))
+    indexed: list[str] = []
+    own_sections = growthlog.plugin.GrowthlogPlugin._index_own_sections
+
+    def counted(plugin: growthlog.plugin.GrowthlogPlugin, page: Any, *args: Any) -> None:
+        indexed.append(page.file.src_uri)
+        own_sections(plugin, page, *args)
+
+    monkeypatch.setattr(growthlog.plugin.GrowthlogPlugin, "_index_own_sections", counted)
+    index = (sample_journal.build() / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert len(indexed) == (23 if hostile else 21)  # every published entry page (the draft is left out)
+    monkeypatch.setattr(growthlog.plugin, "_MaterialSection", None)  # the search plugin parses all
+    parsed = (sample_journal.build() / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert index == parsed
+    locations = [doc["location"] for doc in json.loads(index)["docs"]]
+    assert f"{ENTRY}#reflect" in locations and f"{ENTRY}#notes" in locations
+    assert locations.index(f"{ENTRY}#reflect") < locations.index(f"{ENTRY}#notes")  # in page order

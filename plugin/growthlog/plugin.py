@@ -45,7 +45,7 @@ from growthlog.privacy import (
 from growthlog.problems import summarise
 from growthlog.reader import EntryCache, ReadResult, read_journal
 from growthlog.render import OVERRIDE_FOLDER, Renderer
-from growthlog.search import journal_search_html, search_html
+from growthlog.search import SearchSection, journal_search_html, search_html, search_sections
 from growthlog.toc import Heading, headings
 
 if TYPE_CHECKING:
@@ -62,6 +62,12 @@ if TYPE_CHECKING:
     from growthlog.model import Entry
     from growthlog.pages import GeneratedPage
     from growthlog.problems import Problem
+
+try:  # Material's search parser's shapes, to hand its index sections it did not parse (see search.py)
+    from material.plugins.search.plugin import Element as _MaterialElement
+    from material.plugins.search.plugin import Section as _MaterialSection
+except ImportError:  # pragma: no cover - another theme: the search plugin parses every page
+    _MaterialElement = _MaterialSection = None
 
 log = get_plugin_logger(__name__)
 
@@ -129,6 +135,10 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         #: The page the search plugin is reading, its full content and the text handed to search.
         self._full_content: tuple[Page, str, str] | None = None
         self.lean_search = False
+        #: Material's search index of this build, when our sections can go into it directly.
+        self.search_index: Any = None
+        #: The entry page being indexed, its header's sections and where its entries start.
+        self._own_sections: tuple[Page, list[SearchSection], int] | None = None
         # What a serve reuses from one rebuild to the next when its inputs did not change:
         # each journal page (HTML and headings), by source path.
         self.journal_pages: dict[str, tuple[object, str, list[Heading]]] = {}
@@ -392,6 +402,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             env.bytecode_cache = self.theme_code
         if self.dirty:
             _search_index_keeps_unchanged_pages(config, files)
+        self.search_index = None if self.protected or not self.lean_search else _material_search_index(config)
         return env
 
     @event_priority(100)  # before the search plugin (priority 0), which indexes page.content
@@ -402,9 +413,18 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         own = self.own_html.get(rel)
         content = page.content or ""
         if self.lean_search and own is not None and hash(content[: own[0]]) == own[1]:
-            # A journal page only repeats what entry pages say: search gets its headings and leads.
-            text = journal_search_html if rel in self.generated else search_html
-            page.content = text(content[: own[0]]) + content[own[0] :]
+            sections = None
+            if rel not in self.generated and self.search_index is not None:
+                sections = search_sections(content[: own[0]])
+            if sections is not None:
+                # The header's sections go into the index as they are (see `_index_own_sections`):
+                # the search plugin parses the notes only, as for any Markdown page.
+                page.content = content[own[0] :]
+                self._own_sections = (page, sections, len(self.search_index.entries))
+            else:
+                # A journal page only repeats what entry pages say: search gets its headings and leads.
+                text = journal_search_html if rel in self.generated else search_html
+                page.content = text(content[: own[0]]) + content[own[0] :]
             self._full_content = (page, content, page.content)
         return context
 
@@ -412,6 +432,9 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
     def _theme_sees_markup(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        if self._own_sections is not None and self._own_sections[0] is page:
+            self._index_own_sections(page, *self._own_sections[1:])
+        self._own_sections = None
         # Unless a plugin in between (encryptcontent) replaced the content with its own.
         if (
             self._full_content is not None
@@ -423,6 +446,25 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         return context
 
     on_page_context = CombinedEvent(_search_sees_text, _theme_sees_markup)
+
+    def _index_own_sections(self, page: Page, sections: list[SearchSection], start: int) -> None:
+        """Put an entry header's sections into the index where the search plugin's parser would have.
+
+        The search plugin has just indexed the notes alone: a page section with no text
+        (the notes start with their heading), then the notes' sections. The header's
+        sections, page section first, take their place ahead of the notes' sections, made
+        by the search plugin's own `create_entry_for_section` (links, titles, tags, boost):
+        the index comes out as when it parsed the whole page (tested equal).
+        """
+        index = self.search_index
+        made = index.entries[start:]
+        del index.entries[start:]
+        if made and made[0].get("location") == page.url and not made[0].get("text"):
+            made = made[1:]
+        if not (page.meta.get("search") or {}).get("exclude"):
+            for section in sections:
+                index.create_entry_for_section(_material_section(section), page.toc, page.url, page)
+        index.entries.extend(made)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self._warn_offsite(output, page.file.dest_uri)
@@ -553,6 +595,31 @@ def _search_index_keeps_unchanged_pages(config: MkDocsConfig, files: Files) -> N
         if isinstance(section, dict) and str(section.get("location", "")).split("#", 1)[0] in unchanged
     )
     search.search_index_prev = None  # type: ignore[union-attr]  # found above
+
+
+def _material_search_index(config: MkDocsConfig) -> Any:
+    """Material's search index for this build, if it looks as `_index_own_sections` expects; else None."""
+    if _MaterialSection is None:
+        return None
+    search = next(
+        (plugin for plugin in config.plugins.values() if type(plugin).__name__ == "SearchPlugin"), None
+    )
+    index = getattr(search, "search_index", None)
+    if not isinstance(getattr(index, "entries", None), list) or not callable(
+        getattr(index, "create_entry_for_section", None)
+    ):
+        return None
+    return index
+
+
+def _material_section(section: SearchSection) -> Any:
+    """A section in the shape the search plugin's parser makes them."""
+    assert _MaterialSection is not None and _MaterialElement is not None
+    made = _MaterialSection(_MaterialElement("hx" if section.id is None else "h2"))
+    made.id = section.id
+    made.title = [] if section.title is None else [section.title]
+    made.text = [section.text]
+    return made
 
 
 def _theme_copies(files: Files, config: MkDocsConfig) -> dict[str, Path]:

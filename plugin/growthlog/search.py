@@ -8,6 +8,9 @@ against 13 in its Markdown notes). At 1,000 entries that parsing cost more than
 a whole build of the same pages without growthlog. So the search plugin is handed
 the headings and the text only (see `GrowthlogPlugin.on_page_context`): the same
 words in the same sections. The page itself is rendered with the full markup.
+For an entry header, what is left is simple enough to cut into sections without a
+parser at all (`search_sections`); the plugin hands those to Material's index
+and lets its parser read only the notes, as for any Markdown page.
 
 A journal page (timeline, lessons, questions, ...) is indexed by its headings and
 the paragraphs that lead each of them (`journal_search_html`): what the page and
@@ -18,7 +21,9 @@ again gave every phrase up to four more hits and made a third of the index.
 
 from __future__ import annotations
 
+import html as html_module
 import re
+from dataclasses import dataclass
 
 #: Every tag but a top heading (h1 and h2 make the index's sections, linked by their ids).
 _LAYOUT_TAG = re.compile(r"<(?!/?h[12][\s>])[^>]*>")
@@ -86,3 +91,75 @@ def _section_text(found: re.Match[str]) -> str:
         # The tag that ended the lead is a space, like every tag left out.
         return lead + " " if found.group("end") is not None else lead
     return ""  # the text before a heading, or after the last lead
+
+
+@dataclass(frozen=True)
+class SearchSection:
+    """One section of a page as the search index holds it: the id of its heading, its title and text.
+
+    `title` is None when the section has no heading text at all (the search plugin then
+    titles it with the page's title). Title and text are escaped as the search plugin
+    escapes them (`&`, `<`, `>`), whitespace folded as it folds it.
+    """
+
+    id: str | None
+    title: str | None
+    text: str
+
+
+#: A heading tag as `search_html` leaves them: closing slash, level, attributes.
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])(\s[^>]*)?>")
+_HEADING_ID = re.compile(r'^\s+id="([^"<>&]*)"$')
+
+
+def search_sections(html: str) -> list[SearchSection] | None:
+    """The sections the search plugin's HTML parser makes of `search_html(html)`, without the parser.
+
+    Material's search parses every page with Python's `html.parser`; on an entry
+    header that is most of the cost of indexing the page. What `search_html` leaves is
+    simple: text, and headings that each carry only an id. For that shape this gives
+    the same sections with one regex split. Anything else (a heading without an id or
+    with other attributes, a heading inside a heading) returns None: the caller lets
+    the search plugin parse it.
+    """
+    pieces = _HEADING_TAG.split(search_html(html))
+    sections: list[tuple[str | None, list[str], list[str]]] = []
+    title: list[str] | None = None  # inside a heading: its title parts
+    open_level = ""
+    for i in range(0, len(pieces), 4):
+        if i:
+            closing, level, attributes = pieces[i - 3], pieces[i - 2], pieces[i - 1] or ""
+            if closing:
+                if title is not None and level == open_level:
+                    title = None
+                # Any other closing heading tag closes nothing: the parser passes over it.
+            else:
+                found = _HEADING_ID.match(attributes)
+                if found is None or title is not None:
+                    return None
+                if not sections and level != "1":
+                    sections.append((None, [], []))  # the page's own section, before any heading
+                title, open_level = [], level
+                # The parser gives a heading no id when it starts the page's first section.
+                sections.append((html_module.unescape(found.group(1)) if sections else None, title, []))
+        data = pieces[i]
+        if not data:
+            continue
+        if not sections:
+            sections.append((None, [], []))
+        if "&" in data:  # the parser reads character references
+            data = html_module.unescape(data)
+        if data.isspace():  # the parser's whitespace rule: one space, none twice in the text
+            text = sections[-1][2]
+            if title is not None:
+                title.append(" ")
+            elif not text or not text[-1].isspace():
+                text.append(" ")
+            continue
+        if "&" in data or "<" in data or ">" in data:  # escaped again for the index, quotes as they are
+            data = data.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        (sections[-1][2] if title is None else title).append(data.replace("\n", " "))
+    return [
+        SearchSection(id, "".join(parts).strip() if parts else None, "".join(text).strip())
+        for id, parts, text in sections
+    ]
