@@ -363,6 +363,51 @@ def test_question_card_names_five_companies_with_counts_and_the_history_has_ever
     assert "asked 9 times</span>" in to_revise and "Acme" not in to_revise
 
 
+def test_a_question_asked_over_ten_times_shows_ten_answers_and_links_the_earlier_rounds() -> None:
+    rounds = [
+        round_(
+            f"2026-09-{day:02d}",
+            f"Co{day}",
+            "screen",
+            "advanced",
+            questions=(Question("Why us?", QuestionCategory.CULTURE, False, f"Answer number {day}."),),
+        )
+        for day in range(1, 13)
+    ]
+    page = _rendered(journal_of(*rounds), "questions")
+    card = page.split('<h3 id="q-why-us">', 1)[1].split("</article>", 1)[0]
+    assert "<strong>Asked 12 times</strong>" in card
+    folded = card.split('<details class="gl-chart__numbers gl-history__earlier">', 1)[1]
+    earlier = folded.split("</details>", 1)[0]
+    assert "<summary>2 earlier answers, each on the page of its round</summary>" in earlier
+    assert earlier.count("<a ") == 2
+    assert '<a href="../2026-09-01-co1-screen/">Co1, screen, 1 Sep 2026</a>' in earlier
+    assert '<a href="../2026-09-02-co2-screen/">Co2, screen, 2 Sep 2026</a>' in earlier
+    # The two earliest answers are left to their entry pages; the ten latest are shown, numbered 3 to 12.
+    assert "Answer number 1." not in card and "Answer number 2." not in card
+    history = card.split('<ol class="gl-history" start="3">', 1)[1].split("</ol>", 1)[0]
+    assert history.count("<li>") == 10
+    assert history.index("Answer number 3.") < history.index("Answer number 12.")
+    assert "The 10 latest answers:" in card
+
+
+def test_a_question_asked_ten_times_shows_every_answer_with_nothing_folded() -> None:
+    rounds = [
+        round_(
+            f"2026-09-{day:02d}",
+            f"Co{day}",
+            "screen",
+            "advanced",
+            questions=(Question("Why us?", QuestionCategory.CULTURE, False, f"Answer number {day}."),),
+        )
+        for day in range(1, 11)
+    ]
+    card = _rendered(journal_of(*rounds), "questions").split('<h3 id="q-why-us">', 1)[1]
+    history = card.split('<ol class="gl-history">', 1)[1].split("</ol>", 1)[0]
+    assert history.count("<li>") == 10 and "Answer number 1." in history
+    assert "<details" not in card.split("</article>", 1)[0]
+
+
 def test_plan_this_month_lists_the_ten_due_first_and_the_status_sections_list_all() -> None:
     # today is 2026-11-26; 12 items in progress, due 1 to 12 December.
     items = tuple(

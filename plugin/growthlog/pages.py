@@ -15,7 +15,7 @@ from growthlog.feedback import CHASE_SHOWN, build_feedback_log
 from growthlog.home import build_home
 from growthlog.lessons import build_lessons
 from growthlog.plan import THIS_MONTH_SHOWN, build_plan
-from growthlog.questions import COMPANIES_SHOWN, build_question_bank
+from growthlog.questions import ANSWERS_SHOWN, COMPANIES_SHOWN, build_question_bank
 from growthlog.timeline import build_timeline
 
 if TYPE_CHECKING:
@@ -56,7 +56,11 @@ def _lessons(journal: Journal) -> Mapping[str, Any]:
 
 
 def _questions(journal: Journal) -> Mapping[str, Any]:
-    return {"bank": journal.view(build_question_bank), "companies_shown": COMPANIES_SHOWN}
+    return {
+        "bank": journal.view(build_question_bank),
+        "companies_shown": COMPANIES_SHOWN,
+        "answers_shown": ANSWERS_SHOWN,
+    }
 
 
 def _plan(journal: Journal) -> Mapping[str, Any]:

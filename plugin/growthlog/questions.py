@@ -12,6 +12,10 @@ from growthlog.wording import Mention, Wording, group_wordings
 
 #: How many companies a question's card names; the answer history below it has every one.
 COMPANIES_SHOWN = 5
+#: How many answers a question's card shows in full: a question asked more often lists the rounds
+#: of its earlier answers as dated links (each answer is on its round's page). At 1,000 entries the
+#: question bank printed 5,400 answers, half of its 1.1 MB, for 70 questions.
+ANSWERS_SHOWN = 10
 
 if TYPE_CHECKING:
     from growthlog.journal import Journal
@@ -37,6 +41,16 @@ class BankedQuestion:
     @property
     def times_asked(self) -> int:
         return self.wording.count
+
+    @property
+    def latest_asked(self) -> tuple[Mention[Question], ...]:
+        """The last ANSWERS_SHOWN times it was asked, oldest first: the answers the card shows in full."""
+        return self.asked[-ANSWERS_SHOWN:]
+
+    @property
+    def earlier_asked(self) -> tuple[Mention[Question], ...]:
+        """The times before those, oldest first (none for a question asked ANSWERS_SHOWN times or fewer)."""
+        return self.asked[:-ANSWERS_SHOWN] if len(self.asked) > ANSWERS_SHOWN else ()
 
     @property
     def companies(self) -> tuple[str, ...]:
