@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import re
 from typing import TYPE_CHECKING
 
 from conftest import entry
 from growthlog.feedback import build_feedback_log
 from growthlog.lessons import NO_THEME, build_lessons
-from growthlog.model import Feedback, Lesson, PlanItem, PlanStatus, Question, QuestionCategory
+from growthlog.model import Feedback, Lesson, PlanItem, PlanStatus, Question, QuestionCategory, normalise_key
 from growthlog.pages import GENERATED_PAGES
 from growthlog.plan import build_plan
 from growthlog.questions import build_question_bank
@@ -423,3 +425,25 @@ def test_plan_this_month_lists_the_ten_due_first_and_the_status_sections_list_al
     assert doing.count("<strong>Skill ") == 12
     assert 'Due 1 Dec 2026 <span class="gl-badge gl-due-soon">Due soon</span>' in doing
     assert 'from <a href="../2026-11-01-acme-screen/">Acme, screen, 1 Nov 2026</a>' in doing
+
+
+def _regex_key(text: str) -> str:
+    """normalise_key as first written: punctuation to spaces, runs of spaces to one, ends stripped."""
+    folded = re.sub(r"[^\w\s]", " ", text.casefold())
+    return re.sub(r"\s+", " ", folded).strip()
+
+
+def test_normalise_key_folds_case_punctuation_and_spacing_like_the_regexes_it_replaced() -> None:
+    assert normalise_key("  Tell me about   yourself.") == "tell me about yourself"
+    assert normalise_key("Tell me ABOUT yourself!") == normalise_key("tell me about yourself")
+    assert normalise_key("Straße\u00a0— über_all") == "strasse über_all"
+    assert normalise_key("on-call, 24/7?") == "on call 24 7"
+    # Every character below U+3100, alone and between words; then random mixes, ASCII and not.
+    for code in range(0x3100):
+        for text in (chr(code), f"Ab{chr(code)}c d{chr(code)}"):
+            assert normalise_key(text) == _regex_key(text), hex(code)
+    rng = random.Random(3)
+    alphabet = "aB zZ_9\t\n\r\x0b\x0c\x1c\x1f\x7f\x00.,!?-'\"\u00e9\u00c9\u00df\u1e9e\u0130\u0301\u200b\u2028\u00a0\ufb01\u0663"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert normalise_key(text) == _regex_key(text), repr(text)

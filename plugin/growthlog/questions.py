@@ -53,6 +53,11 @@ class BankedQuestion:
         return self.asked[:-ANSWERS_SHOWN] if len(self.asked) > ANSWERS_SHOWN else ()
 
     @property
+    def earlier_rounds(self) -> tuple[Entry, ...]:
+        """The rounds of `earlier_asked`, the card's dated links to the earlier answers."""
+        return tuple(m.entry for m in self.earlier_asked)
+
+    @property
     def companies(self) -> tuple[str, ...]:
         """The companies that asked it, each once, in the order they asked."""
         return tuple(dict.fromkeys(m.entry.company for m in self.asked))
