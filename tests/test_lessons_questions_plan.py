@@ -447,3 +447,19 @@ def test_normalise_key_folds_case_punctuation_and_spacing_like_the_regexes_it_re
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         assert normalise_key(text) == _regex_key(text), repr(text)
+
+
+def test_plan_item_stems_of_ascii_text_are_those_of_the_unicode_regex() -> None:
+    from growthlog import plan
+
+    def regex_stems(text: str) -> frozenset[str]:
+        words = re.findall(r"[^\W\d_]{4,}", text.casefold())
+        return frozenset(w[:4] for w in words if w not in plan._COMMON)
+
+    assert plan._stems("Leading the on-call rota, WITH leadership!") == {"lead", "call", "rota"}
+    rng = random.Random(5)
+    alphabet = "abcXYZ q_9 ,.-'\t\n\x1f\x7f"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert plan._stems(text) == regex_stems(text), repr(text)
+    assert plan._stems("Élan über Straße") == regex_stems("Élan über Straße") == {"élan", "über", "stra"}

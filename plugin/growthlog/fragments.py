@@ -99,35 +99,38 @@ def plan_due(planned: PlannedItem) -> Markup:
 
 
 class EntryLinks:
-    """The links one page makes to entry pages, each worked out and escaped once.
+    """The links pages at one depth make to entry pages, each worked out and escaped once.
 
-    At 1,000 entries a journal page links to each entry several times (its lessons,
-    its plan items, its feedback...); escaping the same company and role again for
-    every link was most of what those links cost.
+    At 1,000 entries the journal pages link to each entry many times (its round on the
+    timeline, its lessons, its plan items, its feedback...); escaping the same company and
+    role again for every link was most of what those links cost. Links are kept by entry
+    object, so an entry read again (a save under `mkdocs serve`) gets new ones.
     """
 
     def __init__(self, base: str, url_of: Callable[[Entry], str]) -> None:
         #: `base` leads from the page back to the site root; `url_of` gives an entry's URL from there.
         self._base = base
         self._url_of = url_of
-        self._hrefs: dict[str, str] = {}
-        self._sources: dict[tuple[str, bool], str] = {}
-        self._titled: dict[str, str] = {}
+        # id(entry) -> (entry, html): the entry is kept so that its id is not reused meanwhile.
+        self._hrefs: dict[int, tuple[Entry, str]] = {}
+        self._sources: dict[tuple[int, bool], tuple[Entry, str]] = {}
+        self._titled: dict[int, tuple[Entry, str]] = {}
 
     def href(self, entry: Entry) -> str:
         """The entry page's URL relative to this page, escaped for an attribute."""
-        found = self._hrefs.get(entry.path)
-        if found is None:
-            found = self._hrefs[entry.path] = str(escape(self._base + self._url_of(entry)))
-        return found
+        found = self._hrefs.get(id(entry))
+        if found is None or found[0] is not entry:
+            found = self._hrefs[id(entry)] = (entry, str(escape(self._base + self._url_of(entry))))
+        return found[1]
 
     def source(self, entry: Entry, dated: bool = True) -> str:
         """`source_link` to the entry, as escaped HTML."""
-        key = (entry.path, dated)
+        key = (id(entry), dated)
         found = self._sources.get(key)
-        if found is None:
-            found = self._sources[key] = str(source_link(self._base + self._url_of(entry), entry, dated))
-        return found
+        if found is None or found[0] is not entry:
+            link = str(source_link(self._base + self._url_of(entry), entry, dated))
+            found = self._sources[key] = (entry, link)
+        return found[1]
 
     def source_list(self, entries: Iterable[Entry]) -> str:
         """`source_list` of the entries, as escaped HTML."""
@@ -135,11 +138,11 @@ class EntryLinks:
 
     def titled(self, entry: Entry) -> str:
         """A link to the entry named by company and role: "Acme · Backend Engineer", as escaped HTML."""
-        found = self._titled.get(entry.path)
-        if found is None:
+        found = self._titled.get(id(entry))
+        if found is None or found[0] is not entry:
             text = escape(f"{entry.company} · {entry.role}")
-            found = self._titled[entry.path] = f'<a href="{self.href(entry)}">{text}</a>'
-        return found
+            found = self._titled[id(entry)] = (entry, f'<a href="{self.href(entry)}">{text}</a>')
+        return found[1]
 
 
 def source_link(href: str, entry: Entry, dated: bool = True) -> Markup:

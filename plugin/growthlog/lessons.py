@@ -62,6 +62,9 @@ class LessonsIndex:
 
 def theme_of(wording: Wording[Lesson]) -> str:
     """A grouped lesson's theme: the most common theme written with it, or NO_THEME."""
+    if len(wording.mentions) == 1:  # most lessons are written once: nothing to count
+        theme = wording.mentions[0].item.theme
+        return theme if theme.strip() else NO_THEME
     return most_common(m.item.theme for m in wording.mentions) or NO_THEME
 
 

@@ -81,19 +81,23 @@ def application_rows(links: EntryLinks, applications: Iterable[ApplicationSummar
 def plan_items(links: EntryLinks, items: Iterable[PlannedItem]) -> Markup:
     """Plan items of one status: skill, action, due date, source entry, and what motivated each."""
     lines = []
+    # The items of one round share its shortfalls, feedback and lessons: each escaped once.
+    said: dict[tuple[str, str], str] = {}
     for planned in items:
         item = planned.item
         late = ' class="gl-plan--late"' if planned.overdue else ""
         due = "Due " if item.due else ""
         why = ""
         if planned.motivations:
-            why = '<ul class="gl-plan__why">\n' + "".join(
-                f"<li><strong>{escape(m.kind)}</strong> "
-                + (f"“{escape(m.text)}”" if m.kind == "Feedback" else str(escape(m.text)))
-                + "</li>\n"
-                for m in planned.related_motivations
-            )
-            why += "</ul>"
+            parts = ['<ul class="gl-plan__why">\n']
+            for m in planned.related_motivations:
+                found = said.get((m.kind, m.text))
+                if found is None:
+                    text = f"“{escape(m.text)}”" if m.kind == "Feedback" else escape(m.text)
+                    found = said[(m.kind, m.text)] = f"<li><strong>{escape(m.kind)}</strong> {text}</li>\n"
+                parts.append(found)
+            parts.append("</ul>")
+            why = "".join(parts)
         lines.append(
             f"<li{late}><strong>{escape(item.skill)}</strong>: {escape(item.action)}<br>"
             f'<span class="gl-plan__meta">{due}{plan_due(planned)} · from {links.source(planned.entry)}</span>\n'

@@ -20,6 +20,8 @@ DUE_SOON_DAYS = 14
 THIS_MONTH_SHOWN = 10
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
+#: The same for lowercased ASCII text, where a letter is a-z (a plain set of characters is quicker to match).
+_ASCII_WORD = re.compile(r"[a-z]{4,}")
 #: Words too common to tie a plan item to a shortfall.
 _COMMON = frozenset(
     [
@@ -71,7 +73,8 @@ _COMMON = frozenset(
 @functools.lru_cache(maxsize=4096)  # an entry's notes are compared with each of its plan items
 def _stems(text: str) -> frozenset[str]:
     # A four-letter prefix is a crude stem, enough to tie "leadership" to "leading".
-    return frozenset(w[:4] for w in _WORD.findall(text.casefold()) if w not in _COMMON)
+    words = _ASCII_WORD.findall(text.lower()) if text.isascii() else _WORD.findall(text.casefold())
+    return frozenset(w[:4] for w in words if w not in _COMMON)
 
 
 @dataclass(frozen=True, slots=True)

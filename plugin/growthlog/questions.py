@@ -151,8 +151,13 @@ def build_question_bank(journal: Journal) -> QuestionBank:
     wordings = group_wordings(Mention(e, q.q, q) for e in journal.entries for q in e.questions)
     anchors = Anchors()
     questions = tuple(BankedQuestion(w, anchors.make("q", w.text)) for w in wordings)
+    # Each question's category worked out once (it counts the categories of every time it was asked).
+    by_category: dict[QuestionCategory, list[BankedQuestion]] = {}
+    for question in questions:
+        by_category.setdefault(question.category, []).append(question)
     categories = tuple(
-        CategoryGroup(cat, f"category-{cat.value}", tuple(q for q in questions if q.category is cat))
+        CategoryGroup(cat, f"category-{cat.value}", tuple(by_category[cat]))
         for cat in QuestionCategory
+        if cat in by_category
     )
-    return QuestionBank(questions, tuple(c for c in categories if c.questions))
+    return QuestionBank(questions, categories)

@@ -125,6 +125,9 @@ class Renderer:
         self._urls: dict[str, str] = {}
         #: What the packaged entry.html writes around the header, or () when it is overridden.
         self._entry_frame: tuple[str, str] | tuple[()] | None = None
+        #: Escaped links to entries, by the prefix that leads back to the site root: the journal pages
+        #: but home share one (they are all one folder deep), so an entry's link is made once for all.
+        self._links: dict[str, fragments.EntryLinks] = {}
 
     def _url(self, entry: Entry) -> str:
         found = self._urls.get(entry.path)
@@ -135,7 +138,9 @@ class Renderer:
     def render(self, template: str, page_url: str, **context: Any) -> str:
         """Render `template` for the page published at `page_url` (links are made relative to it)."""
         base = relative_prefix(page_url)
-        links = fragments.EntryLinks(base, self._url)
+        links = self._links.get(base)
+        if links is None:
+            links = self._links[base] = fragments.EntryLinks(base, self._url)
 
         def url(entry: Entry) -> str:
             return base + self._url(entry)
