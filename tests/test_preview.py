@@ -28,9 +28,10 @@ import pytest
 from conftest import entry
 from growthlog.journal import Journal as JournalView
 from growthlog.journal import Mode, Settings
+from growthlog.model import Entry
 from growthlog.pages import GENERATED_PAGES
 from growthlog.plugin import GrowthlogPlugin
-from growthlog.preview import ShownEntries, template_stamps
+from growthlog.preview import SHOWN_FIELDS, ShownEntries, template_stamps
 from growthlog.reader import EntryCache, read_journal
 from growthlog.render import Renderer
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from conftest import Journal
+    from growthlog.pages import GeneratedPage
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 
@@ -403,6 +405,52 @@ def test_no_journal_page_shows_any_entry_notes(sample_journal: Journal) -> None:
         before, after = (Renderer(JournalView(es, settings)) for es in (entries, rewritten))
         for page in GENERATED_PAGES:
             assert before.page(page) == after.page(page), (mode, page.src_uri)
+
+
+def test_a_journal_page_stays_the_same_when_fields_it_does_not_show_change(sample_journal: Journal) -> None:
+    # What lets a rebuild keep a journal page after a save: SHOWN_FIELDS lists every field it
+    # shows. Each other field is swapped between entries (valid values, another round's).
+    entries = read_journal(sample_journal.entries).entries
+    names = [f.name for f in dataclasses.fields(Entry) if f.name not in ("path", "body", "body_line")]
+    for mode in Mode:
+        settings = Settings(today=dt.date(2026, 11, 26), mode=mode)
+        before = Renderer(JournalView(entries, settings))
+        pages = {page.src_uri: before.page(page) for page in GENERATED_PAGES}
+        for name in names:
+            values = [getattr(e, name) for e in entries]
+            for shift in (1, 3, 7):
+                swapped = [
+                    dataclasses.replace(e, **{name: v})
+                    for e, v in zip(entries, values[shift:] + values[:shift], strict=True)
+                ]
+                after = Renderer(JournalView(swapped, settings))
+                for page in GENERATED_PAGES:
+                    if name not in SHOWN_FIELDS[page.src_uri]:
+                        assert after.page(page) == pages[page.src_uri], (mode, page.src_uri, name)
+
+
+def test_a_reworded_question_re_renders_only_the_journal_pages_that_show_questions(
+    sample_journal: Journal, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    site = sample_journal.build(strict=False, command="serve", dirty=True)
+    age(site, "timeline/index.html")
+    caplog.clear()
+    path = sample_journal.entries / TECHNICAL
+    path.write_text(path.read_text(encoding="utf-8").replace(OLD_QUESTION, NEW_QUESTION), encoding="utf-8")
+    calls: list[str] = []
+    render = Renderer.page
+
+    def counted(self: Renderer, page: GeneratedPage) -> str:
+        calls.append(page.src_uri)
+        return render(self, page)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Renderer, "page", counted)
+        sample_journal.build(strict=False, command="serve", dirty=True)
+    assert sorted(calls) == ["index.md", "questions.md"]  # the home page lists questions to revise
+    assert (site / "timeline/index.html").stat().st_mtime_ns == 1_000_000_000
+    assert NEW_QUESTION in (site / "questions/index.html").read_text(encoding="utf-8")
 
 
 def test_template_stamps_change_when_a_template_is_edited(tmp_path: Path) -> None:

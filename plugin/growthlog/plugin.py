@@ -25,6 +25,7 @@ from growthlog.leakscan import LeakScanner, describe
 from growthlog.notes_page import NotesConverter, NotesPage
 from growthlog.pages import GENERATED_PAGES, reserved_urls
 from growthlog.preview import (
+    SHOWN_FIELDS,
     TEMPLATES,
     EntryPageInputs,
     ShownEntries,
@@ -143,6 +144,8 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         # each journal page (HTML and headings), by source path.
         self.journal_pages: dict[str, tuple[object, str, list[Heading]]] = {}
         self.theme_code = TemplateCodeCache()
+        #: What every page shows besides the entries (settings, problems, templates...), this build.
+        self.shared_inputs: object = ()
         #: True while a serve keeps what it froze for the garbage collector (see `on_serve`).
         self.kept_frozen = False
 
@@ -214,6 +217,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             shared_inputs = self.built[""]  # the same object: the journal page cache compares it by identity
         rebuild_all = not self.dirty or self.built.get("") != shared_inputs
         self.building = {"": shared_inputs}
+        self.shared_inputs = shared_inputs
         pages_inputs = (shared_inputs, ShownEntries(journal.entries))
         pages_changed = rebuild_all or self.built.get(JOURNAL_PAGES) != pages_inputs
         self.building[JOURNAL_PAGES] = pages_inputs
@@ -385,7 +389,9 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
     def _journal_page(self, page: GeneratedPage) -> tuple[str, list[Heading]]:
         """A journal page and its headings; a serve rebuild reuses them when its inputs did not change."""
         assert self.renderer is not None
-        inputs = self.building[JOURNAL_PAGES]
+        # Only what this page shows: a reworded question leaves the timeline as it was.
+        assert self.journal is not None
+        inputs = (self.shared_inputs, ShownEntries(self.journal.entries, SHOWN_FIELDS.get(page.src_uri)))
         cached = self.journal_pages.get(page.src_uri)
         if cached is None or cached[0] != inputs:
             html = self.renderer.page(page)

@@ -66,6 +66,25 @@ class EntryPageInputs:
         return self.entry is other.entry or self.entry == other.entry
 
 
+#: What places a round on every journal page: when, where, how far, how it ended, which
+#: application, whether it is a draft (ordering, grouping, links and what is left out).
+_ROUND = ("path", "date", "company", "role", "stage", "outcome", "application_id", "draft")
+
+#: The entry fields each journal page shows, by source path: a save that changes none of
+#: them leaves the page as it was (a reworded question re-renders home and the question
+#: bank only). A test swaps every other field between entries and checks each page stays
+#: the same: a page that starts showing a field fails it until the field is listed here.
+SHOWN_FIELDS: dict[str, tuple[str, ...]] = {
+    "index.md": (*_ROUND, "questions", "development", "feedback"),
+    "timeline.md": (*_ROUND, "confidence"),
+    "lessons.md": (*_ROUND, "went_well", "fell_short", "lessons", "feedback"),
+    "questions.md": (*_ROUND, "questions"),
+    "plan.md": (*_ROUND, "development", "went_well", "fell_short", "lessons", "feedback"),
+    "progress.md": (*_ROUND, "confidence", "development"),
+    "insights.md": (*_ROUND, "format", "seniority", "tags", "search"),
+}
+
+
 def _without_notes(entry: Entry) -> Entry:
     return dataclasses.replace(entry, body="", body_line=0)
 
@@ -80,18 +99,29 @@ class ShownEntries:
     compared field by field.
     """
 
-    __slots__ = ("entries",)
+    __slots__ = ("entries", "fields")
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], fields: tuple[str, ...] | None = None) -> None:
         self.entries = tuple(entries)
+        #: Compare only these fields (one page's `SHOWN_FIELDS`); None: every field but the notes.
+        self.fields = fields
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ShownEntries):
             return NotImplemented
-        return len(self.entries) == len(other.entries) and all(
-            mine is theirs or _without_notes(mine) == _without_notes(theirs)
-            for mine, theirs in zip(self.entries, other.entries, strict=True)
+        return (
+            self.fields == other.fields
+            and len(self.entries) == len(other.entries)
+            and all(
+                mine is theirs or self._shown(mine) == self._shown(theirs)
+                for mine, theirs in zip(self.entries, other.entries, strict=True)
+            )
         )
+
+    def _shown(self, entry: Entry) -> object:
+        if self.fields is None:
+            return _without_notes(entry)
+        return tuple(getattr(entry, name) for name in self.fields)
 
     __hash__ = None  # type: ignore[assignment]  # compared, never used as a key
 
