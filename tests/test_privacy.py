@@ -362,3 +362,43 @@ def test_secrets_list_private_values_blocks_and_draft_text_without_shared_text()
         ("2026/acme-onsite.md", "the draft's text", "Unfinished thoughts about the onsite panel"),
         ("2026/acme-onsite.md", "the draft's text", "The recruiter hinted at a reorg soon"),
     }
+
+
+def reference_found_in(texts: set[str], pieces: list[str]) -> set[str]:
+    """The plain reading: every piece normalised on its own, joined by spaces, searched whole."""
+    text = " ".join(normalised for piece in pieces if (normalised := privacy.normalise(piece)))
+    return {t for t in texts if t and t in text}
+
+
+_WHITESPACE = [
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\r\n",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1f",
+    "\x85",
+    "\xa0",
+    "\u2003",
+    "\u3000",
+    "",
+]
+_WORDS = ["went", "well", "Zoë", "é", "日本", "a", "2026/e3/"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(_WORDS + _WHITESPACE), max_size=8).map("".join), max_size=8),
+    st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(" ".join), min_size=1, max_size=4),
+    st.sampled_from([1, 3, 7, 1 << 20]),
+)
+def test_draft_text_is_found_in_the_journal_text_as_the_plain_reading_finds_it(
+    pieces: list[str], texts: list[str], batch: int
+) -> None:
+    # Normalised on the bytes a batch at a time, whatever the whitespace and wherever the cuts.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(privacy, "_BATCH_BYTES", batch)
+        assert privacy._found_in(set(texts), pieces) == reference_found_in(set(texts), pieces)
