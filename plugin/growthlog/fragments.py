@@ -134,7 +134,7 @@ class EntryLinks:
 
     def source_list(self, entries: Iterable[Entry]) -> str:
         """`source_list` of the entries, as escaped HTML."""
-        return '<span class="gl-sources">' + " · ".join(map(self.source, entries)) + "</span>"
+        return _sources(map(self.source, entries))
 
     def titled(self, entry: Entry) -> str:
         """A link to the entry named by company and role: "Acme · Backend Engineer", as escaped HTML."""
@@ -156,11 +156,12 @@ def source_link(href: str, entry: Entry, dated: bool = True) -> Markup:
 
 def source_list(links: Iterable[tuple[str, Entry]]) -> Markup:
     """Dated links to several entries (href, entry), separated by middle dots."""
-    return Markup(
-        '<span class="gl-sources">'
-        + " · ".join(source_link(href, entry) for href, entry in links)
-        + "</span>"
-    )
+    return Markup(_sources(source_link(href, entry) for href, entry in links))
+
+
+def _sources(links: Iterable[str]) -> str:
+    """Source links (escaped HTML) as one list, separated by middle dots."""
+    return '<span class="gl-sources">' + " · ".join(links) + "</span>"
 
 
 def answer_history(asked: Iterable[tuple[str, Mention[Question]]]) -> Markup:
