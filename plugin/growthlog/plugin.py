@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from growthlog import kept_entries
 from growthlog.journal import Journal, Mode, Settings, resolve_today
 from growthlog.leakscan import LeakScanner, describe
 from growthlog.notes_page import NotesConverter, NotesPage
@@ -90,6 +91,8 @@ class GrowthlogConfig(base.Config):
     """An application silent this many days counts as ghosted."""
     show_private = c.Type(bool, default=False)
     """Show private data and drafts in a `mkdocs build` (GROWTHLOG_SHOW_PRIVATE=0/1 wins)."""
+    cache = c.Type(bool, default=True)
+    """Keep parsed entries in .cache/growthlog/ so that the next build reads only changed ones."""
 
 
 class EntryFile(File):
@@ -148,6 +151,9 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self.shared_inputs: object = ()
         #: True while a serve keeps what it froze for the garbage collector (see `on_serve`).
         self.kept_frozen = False
+        #: The entry cache's file on disk (see kept_entries.py), None when not kept; and the last one loaded.
+        self.cache_file: Path | None = None
+        self.loaded_cache_file: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes `mkdocs serve` keep this instance (and its cache) across rebuilds.
@@ -191,9 +197,17 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._load_kept_entries(config)
         hits, misses = self.cache.hits, self.cache.misses
         result = read_journal(Path(config.docs_dir), self.cache, reserved_urls())
         self.result = result
+        log.debug(
+            f"read {self.cache.misses - misses} of "
+            f"{self.cache.misses - misses + self.cache.hits - hits} entries from their files, "
+            f"the others from the entry cache"
+        )
+        if not self.serving:
+            self._save_kept_entries()  # a serve saves when it stops: a save must not wait for it
         self._report(result)
         if not self.settings.shows_private:
             self.scanner = LeakScanner(secrets(result.entries))
@@ -537,10 +551,40 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             self.kept_frozen = True
         return server
 
+    def _load_kept_entries(self, config: MkDocsConfig) -> None:
+        """Before reading a journal: take the entries the last build kept on disk (see kept_entries.py)."""
+        self.cache_file = _cache_file(config) if self.config.cache else None
+        # A serve loads once; later rebuilds have them in memory, fresher than the disk copy.
+        if self.cache_file is not None and self.cache_file != self.loaded_cache_file:
+            kept_entries.load(self.cache, self.cache_file)
+            self.loaded_cache_file = self.cache_file
+
+    def _save_kept_entries(self) -> None:
+        if self.cache_file is None or not self.cache.changed:
+            return
+        try:
+            kept_entries.save(self.cache, self.cache_file)
+        except OSError as err:
+            # Only time is lost: the next build reads every entry from its file.
+            log.info(f"cannot keep the entry cache in {self.cache_file}: {err}")
+            self.cache_file = None
+
     def on_shutdown(self) -> None:
+        self._save_kept_entries()
         if self.kept_frozen:
             gc.unfreeze()
             self.kept_frozen = False
+
+
+def _cache_file(config: MkDocsConfig) -> Path | None:
+    """Where the entry cache of this journal is kept: beside mkdocs.yml, never where MkDocs reads or writes pages."""
+    if not config.config_file_path:
+        return None
+    path = kept_entries.cache_file(Path(config.config_file_path).resolve().parent)
+    for folder in (config.docs_dir, config.site_dir):
+        if path.is_relative_to(Path(folder).resolve()):
+            return None  # it would be published with the site, or read as a page
+    return path
 
 
 def _only_search_between(plugin: GrowthlogPlugin, config: MkDocsConfig) -> bool:

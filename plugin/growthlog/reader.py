@@ -63,30 +63,44 @@ def read_entry(path: str, raw: bytes) -> tuple[Entry | None, list[Problem]]:
         return None, [Problem(path, 1, "", "the front matter is nested too deeply to read")]
 
 
+#: What tells that a file changed: size, modification time, change time (no tool sets it back), inode.
+Stamp = tuple[int, int, int, int]
+#: A cached read: the file's stamp, then what `read_entry` made of it.
+Cached = tuple[Stamp, "Entry | None", list[Problem]]
+
+
+def stamp_of(stat: os.stat_result) -> Stamp:
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
 @dataclass
 class EntryCache:
-    """Parsed entries keyed by path, size and modification time.
+    """Parsed entries keyed by path, and by the size and times of the file they were read from.
 
     `mkdocs serve` keeps the plugin (and so this cache) across rebuilds, so a save
-    re-reads only the file that changed. MkDocs keeps that plugin instance for the
-    whole process, even across different journals (as in a test run), so the key is
-    the file's full path, not its path inside one journal.
+    re-reads only the file that changed; between two builds the cache is kept on disk
+    (`kept_entries`). MkDocs keeps that plugin instance for the whole process, even
+    across different journals (as in a test run), so the key is the file's full path,
+    not its path inside one journal.
     """
 
-    _items: dict[tuple[str, str], tuple[int, int, Entry | None, list[Problem]]] = field(default_factory=dict)
+    _items: dict[tuple[str, str], Cached] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
+    changed: bool = False
+    """Whether it holds anything the disk copy does not (a file read, or one forgotten)."""
 
     def read(self, file: Path, rel: str) -> tuple[Entry | None, list[Problem]]:
-        stat = file.stat()
+        stamp = stamp_of(file.stat())
         key = (str(file), rel)
         cached = self._items.get(key)
-        if cached and cached[0] == stat.st_size and cached[1] == stat.st_mtime_ns:
+        if cached and cached[0] == stamp:
             self.hits += 1
-            return cached[2], cached[3]
+            return cached[1], cached[2]
         self.misses += 1
+        self.changed = True
         entry, problems = read_entry(rel, file.read_bytes())
-        self._items[key] = (stat.st_size, stat.st_mtime_ns, entry, problems)
+        self._items[key] = (stamp, entry, problems)
         return entry, problems
 
     def forget_missing(self, present: set[tuple[str, str]]) -> None:
@@ -94,6 +108,38 @@ class EntryCache:
         deleted, or belong to another journal (a process serves one journal at a time)."""
         for key in set(self._items) - present:
             del self._items[key]
+            self.changed = True
+
+    def kept(self) -> dict[tuple[str, str], Cached]:
+        """What to keep on disk; the cache then counts as saved."""
+        self.changed = False
+        return self._items
+
+    def adopt(self, kept: object) -> int:
+        """Take the reads kept on disk that this cache does not hold; how many it took.
+
+        Anything that is not a mapping of reads as `kept()` gives them is ignored.
+        """
+        if not isinstance(kept, dict):
+            return 0
+        taken = 0
+        for key, cached in kept.items():
+            if key not in self._items and _is_read(key, cached):
+                self._items[key] = cached
+                taken += 1
+        return taken
+
+
+def _is_read(key: object, cached: object) -> bool:
+    return (
+        isinstance(key, tuple)
+        and len(key) == 2
+        and all(isinstance(part, str) for part in key)
+        and isinstance(cached, tuple)
+        and len(cached) == 3
+        and isinstance(cached[0], tuple)
+        and isinstance(cached[2], list)
+    )
 
 
 def entry_files(root: Path) -> Iterator[tuple[Path, str]]:

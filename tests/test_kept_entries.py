@@ -1,0 +1,217 @@
+"""The entry cache kept on disk between builds: used when the files are unchanged, never trusted otherwise.
+
+Each build here is a real `mkdocs build` in a new process, as a user runs it: within one
+process MkDocs keeps the plugin, and its cache in memory, from one build to the next.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import re
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import entry
+from growthlog import kept_entries
+from growthlog.reader import EntryCache, read_journal
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from conftest import Journal
+
+READ = re.compile(r"read (\d+) of (\d+) entries from their files")
+
+
+def build(journal: Journal) -> tuple[str, tuple[int, int]]:
+    """A `mkdocs build -v` in a new process: its output and (entries read from their files, entries)."""
+    journal.write_config()
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--verbose", "--strict"],
+        cwd=journal.root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    found = READ.search(done.stderr)
+    assert found is not None, done.stderr
+    return done.stderr, (int(found.group(1)), int(found.group(2)))
+
+
+def site_files(journal: Journal) -> dict[str, bytes]:
+    site = journal.root / "site"
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()
+    }
+
+
+def cache_path(journal: Journal) -> Path:
+    return journal.root / ".cache" / "growthlog" / "entries.pickle"
+
+
+def test_a_second_build_reads_no_entry_file_and_builds_the_same_site(sample_journal: Journal) -> None:
+    _, first = build(sample_journal)
+    cold = site_files(sample_journal)
+    _, second = build(sample_journal)
+    assert first == (22, 22)
+    assert second == (0, 22)
+    assert site_files(sample_journal) == cold
+
+
+def test_the_cache_is_beside_mkdocs_yml_and_only_its_owner_can_read_it(sample_journal: Journal) -> None:
+    build(sample_journal)
+    path = cache_path(sample_journal)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+    site = sample_journal.root / "site"
+    assert not [p for p in site.rglob("*") if ".cache" in p.parts or p.suffix == ".pickle"]
+
+
+def test_an_edited_entry_is_read_again_even_with_its_size_and_time_put_back(journal: Journal) -> None:
+    path = journal.write("2026-03-14-acme.md", entry("Notes.", company="Acme Corp"))
+    journal.write("2026-03-20-other.md", entry("Notes.", date="2026-03-20", company="Other Inc"))
+    build(journal)
+    before = path.stat()
+    # The same number of bytes, then the modification time set back as `cp -p` or an editor might.
+    path.write_text(entry("Notes.", company="Zeta Corp"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+
+    _, read = build(journal)
+    assert read == (1, 2)
+    page = (journal.root / "site" / "2026-03-14-acme" / "index.html").read_text(encoding="utf-8")
+    assert "Zeta Corp" in page
+    assert "Acme Corp" not in page
+
+
+def test_new_and_deleted_entries_are_seen_and_a_deleted_one_leaves_the_cache(journal: Journal) -> None:
+    journal.write("2026-03-14-acme.md", entry("Notes.", company="Acme Corp"))
+    gone = journal.write("2026-03-20-gone.md", entry("Notes.", date="2026-03-20", company="Quillfeather Ltd"))
+    build(journal)
+    assert b"Quillfeather Ltd" in cache_path(journal).read_bytes()
+
+    gone.unlink()
+    journal.write("2026-04-01-new.md", entry("Notes.", date="2026-04-01", company="Newcomer Co"))
+    _, read = build(journal)
+    assert read == (1, 2)
+    site = journal.root / "site"
+    assert not (site / "2026-03-20-gone").exists()
+    assert "Newcomer Co" in (site / "2026-04-01-new" / "index.html").read_text(encoding="utf-8")
+    # Its notes and private values do not stay behind on disk.
+    assert b"Quillfeather Ltd" not in cache_path(journal).read_bytes()
+
+
+def test_warnings_of_cached_entries_are_reported_on_every_build(journal: Journal) -> None:
+    journal.write("2026-03-14-acme.md", entry("Notes.", mood="great"))
+    journal.write_config()
+    for expected_read in (1, 0):
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--verbose"],
+            cwd=journal.root,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert f"read {expected_read} of 1 entries" in done.stderr
+        assert "2026-03-14-acme.md:" in done.stderr
+        assert "mood" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(lambda data: data[:-200] + b"\x00" * 200, id="zeroed-end"),
+        pytest.param(lambda data: b"not a cache at all", id="garbage"),
+        pytest.param(lambda data: b"", id="empty"),
+    ],
+)
+def test_a_damaged_cache_only_costs_time(sample_journal: Journal, damage: object) -> None:
+    build(sample_journal)
+    cold = site_files(sample_journal)
+    path = cache_path(sample_journal)
+    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    _, read = build(sample_journal)
+    assert read == (22, 22)
+    assert site_files(sample_journal) == cold
+
+
+def test_a_cache_from_other_code_is_not_used(journal: Journal) -> None:
+    """Entries kept by another version of growthlog (another fingerprint) are read again from their files."""
+    path = journal.write("2026-03-14-acme.md", entry("Notes.", company="Acme Corp"))
+    cache = EntryCache()
+    read_journal(journal.entries, cache)
+    # The same keys and stamps, so only the fingerprint can tell them apart; the entry made to differ.
+    ((key, (stamp, kept, problems)),) = cache.kept().items()
+    assert kept is not None
+    forged = {key: (stamp, dataclasses.replace(kept, company="Forged Inc"), problems)}
+    other = b"growthlog entry cache " + b"0" * 64 + b"\n" + pickle.dumps(forged)
+    target = cache_path(journal)
+    target.parent.mkdir(parents=True)
+    target.write_bytes(other)
+    assert path.exists()
+
+    _, read = build(journal)
+    assert read == (1, 1)
+    page = (journal.root / "site" / "2026-03-14-acme" / "index.html").read_text(encoding="utf-8")
+    assert "Acme Corp" in page
+    assert "Forged Inc" not in page
+
+
+def test_the_fingerprint_changes_with_growthlogs_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "growthlog"
+    package.mkdir()
+    module = package / "schema.py"
+    module.write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(kept_entries, "__file__", str(package / "kept_entries.py"))
+    first = kept_entries.fingerprint()
+    module.write_text("A = 22\n", encoding="utf-8")
+    assert kept_entries.fingerprint() != first
+
+
+def test_cache_false_keeps_nothing(sample_journal: Journal) -> None:
+    sample_journal.plugin_config()["cache"] = False
+    build(sample_journal)
+    _, read = build(sample_journal)
+    assert read == (22, 22)
+    assert not (sample_journal.root / ".cache").exists()
+
+
+def test_a_folder_that_cannot_be_written_only_costs_time(journal: Journal) -> None:
+    journal.write("2026-03-14-acme.md", entry("Notes."))
+    (journal.root / ".cache").write_text("a file where the folder would go", encoding="utf-8")
+    stderr, read = build(journal)
+    assert read == (1, 1)
+    assert "cannot keep the entry cache" in stderr
+    assert (journal.root / "site" / "2026-03-14-acme" / "index.html").exists()
+
+
+def test_adopt_ignores_what_is_not_a_cache_and_keeps_fresher_reads(journal: Journal) -> None:
+    journal.write("2026-03-14-acme.md", entry("Notes."))
+    cache = EntryCache()
+    read_journal(journal.entries, cache)
+    assert cache.adopt(["not", "a", "mapping"]) == 0
+    assert cache.adopt({("a", "b"): "not a read"}) == 0
+    assert cache.adopt({"not a key": ((1, 2, 3, 4), None, [])}) == 0
+    # A read already in memory (fresher than the disk copy) is kept.
+    assert cache.adopt({key: ((0, 0, 0, 0), None, []) for key in cache.kept()}) == 0
+    assert cache.adopt({("/elsewhere/x.md", "x.md"): ((1, 2, 3, 4), None, [])}) == 1
+
+
+def test_a_serve_keeps_its_reads_for_the_next_build_when_it_stops(sample_journal: Journal) -> None:
+    sample_journal.build(command="serve")  # in this process; it stops (on_shutdown) at the end
+    assert cache_path(sample_journal).exists()
+    _, read = build(sample_journal)
+    assert read == (0, 22)
