@@ -48,6 +48,7 @@ from growthlog.problems import summarise
 from growthlog.reader import EntryCache, ReadResult, read_journal
 from growthlog.render import OVERRIDE_FOLDER, Renderer
 from growthlog.search import SearchSection, journal_search_html, search_html, search_sections
+from growthlog.shared_nav import share_nav
 from growthlog.toc import Heading, headings
 
 if TYPE_CHECKING:
@@ -423,6 +424,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         if self.dirty:
             _search_index_keeps_unchanged_pages(config, files)
         self.search_index = None if self.protected or not self.lean_search else _material_search_index(config)
+        share_nav(env, self.entry_pages)
         return env
 
     @event_priority(100)  # before the search plugin (priority 0), which indexes page.content
