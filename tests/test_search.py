@@ -65,6 +65,28 @@ def test_the_search_index_has_the_header_sections_and_the_page_its_markup(sample
     assert '<h2 id="questions">Questions</h2>' in page
 
 
+#: Whitespace of every kind the search plugin's parser and `\s` treat as a space, ASCII and not.
+SPACES = [" ", "  ", "\n", " \n  ", "\t", "\r\n", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u2003", "\u3000"]  # fmt: skip
+
+
+def reference_search_html(html: str) -> str:
+    """`search_html` as first written: every layout tag a space, then each run of whitespace one space."""
+    return re.sub(r"\s{2,}", " ", re.sub(r"<(?!/?h[12][\s>])[^>]*>", " ", html))
+
+
+def test_search_html_equals_a_space_per_tag_then_folded_on_any_soup() -> None:
+    """Runs of tags and whitespace go in one replacement; the text is the same as a space per tag."""
+    pieces = [
+        "<p>", "</p>", "<span class='a b'>", "</span>", "<li>", "<br>", "<h1>", "</h1>", '<h2 id="x">',
+        "</h2 >", "<h2\n>", "<h3 id='y'>", "</h3>", "<h2", "<h12>", "<H2>", "<a title='<h2>'>", "<", ">",
+        "text", "é", "&amp;", "<!-- c -->", "</>", *SPACES,
+    ]  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(20_000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert search_html(html) == reference_search_html(html), repr(html)
+
+
 # -- journal pages: headings and leads only -----------------------------------------------------
 
 QUESTION = "How would you shard a billing ledger?"

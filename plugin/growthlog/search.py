@@ -26,8 +26,14 @@ import re
 from dataclasses import dataclass
 
 #: Every tag but a top heading (h1 and h2 make the index's sections, linked by their ids).
-_LAYOUT_TAG = re.compile(r"<(?!/?h[12][\s>])[^>]*>")
-_SPACES = re.compile(r"\s{2,}")
+_LAYOUT_TAG = r"<(?!/?h[12][\s>])[^>]*>"
+#: A run of layout tags and the whitespace after each: one space in the search text, as each
+#: tag's own space and the whitespace after it would fold into (a run per match, not a tag:
+#: half as many replacements and a shorter text for `_SPACES` to read).
+_LAYOUT_TAGS = re.compile(rf"{_LAYOUT_TAG}\s*(?:{_LAYOUT_TAG}\s*)*")
+#: Two or more whitespace characters. Written `\s\s+`, not `\s{2,}`: a pattern that starts with one
+#: character class lets the regex engine skip to the next whitespace instead of trying every character.
+_SPACES = re.compile(r"\s\s+")
 #: Any tag, as `<name ...>` or `</name ...>`: what the search plugins' parser would call a tag.
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 #: The tag names that may lead a section: a paragraph and what a paragraph holds.
@@ -68,7 +74,7 @@ def search_html(html: str) -> str:
     words stay in the section of the h2 above them ("Reflect"). Each section costs
     the search plugin as much as a paragraph of text, and every visitor downloads it.
     """
-    return _SPACES.sub(" ", _LAYOUT_TAG.sub(" ", html))
+    return _SPACES.sub(" ", _LAYOUT_TAGS.sub(" ", html))
 
 
 def journal_search_html(html: str) -> str:
