@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import html as html_module
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Every tag but a top heading (h1 and h2 make the index's sections, linked by their ids).
 _LAYOUT_TAG = r"<(?!/?h[12][\s>])[^>]*>"
@@ -99,13 +99,13 @@ def _section_text(found: re.Match[str]) -> str:
     return ""  # the text before a heading, or after the last lead
 
 
-@dataclass(frozen=True)
-class SearchSection:
+class SearchSection(NamedTuple):
     """One section of a page as the search index holds it: the id of its heading, its title and text.
 
     `title` is None when the section has no heading text at all (the search plugin then
     titles it with the page's title). Title and text are escaped as the search plugin
-    escapes them (`&`, `<`, `>`), whitespace folded as it folds it.
+    escapes them (`&`, `<`, `>`), whitespace folded as it folds it. A named tuple: an entry
+    header makes nine, and a tuple is made in half the time of a frozen dataclass.
     """
 
     id: str | None
