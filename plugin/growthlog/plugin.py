@@ -484,8 +484,15 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         if made and made[0].get("location") == page.url and not made[0].get("text"):
             made = made[1:]
         if not (page.meta.get("search") or {}).get("exclude"):
+            # The search plugin reads a section's id, title and text (and sets an empty title to the
+            # page's) into a new index entry and keeps nothing of it: one Section serves them all
+            # (a new one per section, with its element, cost as much as the entry made from it).
+            material = _material_section()
             for section in sections:
-                index.create_entry_for_section(_material_section(section), page.toc, page.url, page)
+                material.id = section.id
+                material.title = [] if section.title is None else [section.title]
+                material.text = [section.text]
+                index.create_entry_for_section(material, page.toc, page.url, page)
         index.entries.extend(made)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -664,14 +671,10 @@ def _material_search_index(config: MkDocsConfig) -> Any:
     return index
 
 
-def _material_section(section: SearchSection) -> Any:
-    """A section in the shape the search plugin's parser makes them."""
+def _material_section() -> Any:
+    """A section in the shape the search plugin's parser makes them, for `_index_own_sections` to fill."""
     assert _MaterialSection is not None and _MaterialElement is not None
-    made = _MaterialSection(_MaterialElement("hx" if section.id is None else "h2"))
-    made.id = section.id
-    made.title = [] if section.title is None else [section.title]
-    made.text = [section.text]
-    return made
+    return _MaterialSection(_MaterialElement("h2"))
 
 
 def _theme_copies(files: Files, config: MkDocsConfig) -> dict[str, Path]:
