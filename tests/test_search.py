@@ -18,6 +18,7 @@ from growthlog.render import Renderer
 from growthlog.search import journal_search_html, search_html, search_sections
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from conftest import Journal
@@ -276,12 +277,14 @@ def test_journal_search_html_equals_the_tag_loop_on_any_tag_soup() -> None:
 HOSTILE = "<h2 id=x>Fake</h2> <p>lead</p> </h3> <h1x> < <br> &amp; &#39; \"' \n  a > b &lt;h2&gt; é"
 
 
-def _material_sections(html: str) -> list[tuple[str | None, str | None, str]]:
-    """Material's own parser on `search_html(html)`: what its index would make of it."""
+def _material_sections(
+    html: str, text: Callable[[str], str] = search_html
+) -> list[tuple[str | None, str | None, str]]:
+    """Material's own parser on `search_html(html)` (or another `text` of it): what its index would make of it."""
     from material.plugins.search.plugin import Parser
 
     parser = Parser()
-    parser.feed(search_html(html))
+    parser.feed(text(html))
     parser.close()
     return [
         (s.id, "".join(s.title).strip() if s.title else None, "".join(s.text).strip()) for s in parser.data
@@ -309,6 +312,25 @@ def test_search_sections_are_the_search_plugins_sections_of_any_heading_and_text
             assert ours == _material_sections(html), html
             compared += 1
     assert compared > 3_000  # many soups have a shape it reads itself
+
+
+def test_search_sections_are_the_search_plugins_sections_of_markup_with_every_kind_of_space() -> None:
+    """Layout tags, empty sections, headings without ids and whitespace of every kind, next to each other."""
+    pieces = [
+        '<h1 id="entry">', "</h1>", '<h2 id="a">', '<h2 id="b"></h2>', "</h2>", "<h2>", "</h2 >",
+        '<h2\nid="c">', '<h3 id="d">', "</h3>", "<p>", "</p>", '<span class="x y">', "</span>", "<li>",
+        "<br>", "<td>", "text", "é", "&amp;", "&lt;", "&#39;", "&nbsp;", "&#10;", "&#32;", "a > b", *SPACES,
+    ]  # fmt: skip
+    rng = random.Random(13)
+    compared = 0
+    for _ in range(20_000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        ours = _sections(html)
+        if ours is not None:
+            # The parser reads the text made as first written (a space per tag, then folded).
+            assert ours == _material_sections(html, reference_search_html), repr(html)
+            compared += 1
+    assert compared > 3_000
 
 
 def test_search_sections_leave_other_shapes_to_the_search_plugin() -> None:
