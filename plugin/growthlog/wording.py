@@ -7,6 +7,7 @@ shows once, with its count and every entry it came from.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -46,6 +47,8 @@ class Wording(Generic[T]):
     @property
     def entries(self) -> tuple[Entry, ...]:
         """The entries it was written in, each once, in date order."""
+        if len(self.mentions) == 1:  # most texts are written once
+            return (self.mentions[0].entry,)
         seen: dict[str, Entry] = {}
         for mention in self.mentions:
             seen.setdefault(mention.entry.path, mention.entry)
@@ -70,17 +73,58 @@ def most_common(texts: Iterable[str]) -> str:
 
 
 def group_wordings(mentions: Iterable[Mention[T]]) -> tuple[Wording[T], ...]:
-    """Group mentions by normalised text; most mentioned first, then the most recently mentioned."""
-    groups: dict[str, list[Mention[T]]] = {}
-    for mention in sorted(mentions, key=lambda m: (m.entry.date, m.entry.path)):
+    """Group mentions by normalised text; most mentioned first, then the most recently mentioned.
+
+    Ties (as often and last in the same entry) are in the order of their normalised text.
+    """
+    ordered = _in_entry_order(list(mentions))
+    # At 5,000 entries most of some 30,000 lessons and reflections are written once: each
+    # is kept as its mention alone, and only texts written again get a list.
+    first: dict[str, Mention[T]] = {}
+    again: dict[str, list[Mention[T]]] = {}
+    # Each mention's entry by its place in the journal (mentions come in entry order):
+    # "the most recently mentioned" is then a number, not a (date, path) pair per text.
+    place: dict[str, int] = {}
+    entry_place = -1
+    previous: Entry | None = None
+    for mention in ordered:
+        entry = mention.entry
+        if previous is None or entry.date != previous.date or entry.path != previous.path:
+            entry_place += 1
+        previous = entry
         key = normalise_key(mention.text)
-        if key:
-            groups.setdefault(key, []).append(mention)
-    # Most texts are written once: their wording needs no count.
-    wordings = [
-        Wording(key, tuple(items), items[0].text if len(items) == 1 else most_common(m.text for m in items))
-        for key, items in groups.items()
-    ]
-    wordings.sort(key=lambda w: w.key)
-    wordings.sort(key=lambda w: (w.count, w.last.date, w.last.path), reverse=True)
-    return tuple(wordings)
+        if not key:
+            continue
+        place[key] = entry_place
+        if key not in first:
+            first[key] = mention
+        elif key in again:
+            again[key].append(mention)
+        else:
+            again[key] = [first[key], mention]
+    keys = sorted(first)  # ties keep this order: the sort below is stable
+    wordings = [_wording(key, first[key], again.get(key)) for key in keys]
+    # How often (the count, then the place of its latest entry) as one number per text.
+    places = entry_place + 1
+    rank = [places * w.count + place[w.key] for w in wordings]
+    order = sorted(range(len(wordings)), key=rank.__getitem__, reverse=True)
+    return tuple(wordings[i] for i in order)
+
+
+def _in_entry_order(mentions: list[Mention[T]]) -> list[Mention[T]]:
+    """The mentions in the order of their entries (date, then path), those of one entry as given.
+
+    The pages pass them in the journal's order already: checked, not sorted again.
+    """
+    for before, after in itertools.pairwise(mentions):
+        a, b = before.entry, after.entry
+        if a is not b and (b.date < a.date or (b.date == a.date and b.path < a.path)):
+            return sorted(mentions, key=lambda m: (m.entry.date, m.entry.path))
+    return mentions
+
+
+def _wording(key: str, first: Mention[T], others: list[Mention[T]] | None) -> Wording[T]:
+    """The wording of one text: written once (`first` alone) or again (`others`, all its mentions)."""
+    if others is None:  # written once: its wording needs no count
+        return Wording(key, (first,), first.text)
+    return Wording(key, tuple(others), most_common(m.text for m in others))
