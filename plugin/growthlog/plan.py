@@ -19,9 +19,6 @@ DUE_SOON_DAYS = 14
 #: How many items "This month" lists on the plan page; the status sections below have them all.
 THIS_MONTH_SHOWN = 10
 
-_WORD = re.compile(r"[^\W\d_]{4,}")
-#: The same for lowercased ASCII text, where a letter is a-z (a plain set of characters is quicker to match).
-_ASCII_WORD = re.compile(r"[a-z]{4,}")
 #: Words too common to tie a plan item to a shortfall.
 _COMMON = frozenset(
     [
@@ -70,11 +67,29 @@ _COMMON = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=4096)  # an entry's notes are compared with each of its plan items
+def _stem_pattern(letter: str) -> re.Pattern[str]:
+    """The first four letters of each run of four or more letters that is not a common word.
+
+    A run starts where no letter precedes it and takes every letter that follows (as
+    `letter{4,}` would find it); a run that is exactly a common word does not match at
+    all. The regex does the work a loop over every word did (a third of the plan's cost).
+    """
+    common = "|".join(sorted(_COMMON))
+    return re.compile(rf"(?<!{letter})(?!(?:{common})(?!{letter}))({letter}{{4}}){letter}*")
+
+
+#: For casefolded text: a letter is any Unicode letter.
+_STEM = _stem_pattern(r"[^\W\d_]")
+#: For lowercased ASCII text, where a letter is a-z (a plain set of characters is quicker to match).
+_ASCII_STEM = _stem_pattern("[a-z]")
+
+
+@functools.lru_cache(maxsize=1 << 15)  # an entry's notes are compared with each of its plan items
 def _stems(text: str) -> frozenset[str]:
     # A four-letter prefix is a crude stem, enough to tie "leadership" to "leading".
-    words = _ASCII_WORD.findall(text.lower()) if text.isascii() else _WORD.findall(text.casefold())
-    return frozenset(w[:4] for w in words if w not in _COMMON)
+    if text.isascii():
+        return frozenset(_ASCII_STEM.findall(text.lower()))
+    return frozenset(_STEM.findall(text.casefold()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,19 +222,39 @@ def _by_due(item: PlannedItem) -> tuple[bool, dt.date, str]:
 
 def motivations_for(item: PlanItem, entry: Entry) -> tuple[Motivation, ...]:
     """What the entry noted (shortfalls, feedback, lessons), those sharing a word with the item first."""
-    item_stems = _stems(f"{item.skill} {item.action}")
+    return _motivations(item, _notes(entry))
+
+
+#: What an entry noted, each as an unrelated motivation with its stems: (stems, motivation).
+_Notes = tuple[tuple[frozenset[str], "Motivation"], ...]
+
+
+def _notes(entry: Entry) -> _Notes:
+    """The entry's shortfalls, feedback and lessons in that order, each with its stems (once per entry)."""
     found = [("Fell short", t) for t in entry.fell_short]
     found += [("Feedback", entry.feedback.text)] if entry.feedback and entry.feedback.text.strip() else []
     found += [("Lesson", lesson.text) for lesson in entry.lessons]
-    motivations = [Motivation(kind, text, bool(item_stems & _stems(text))) for kind, text in found]
-    return tuple(sorted(motivations, key=lambda m: not m.related))
+    return tuple((_stems(text), Motivation(kind, text, False)) for kind, text in found)
+
+
+def _motivations(item: PlanItem, notes: _Notes) -> tuple[Motivation, ...]:
+    """The notes as motivations of `item`: those sharing a stem with it first, each part in the notes' order.
+
+    The entry's plan items share its unrelated motivations: at 5,000 entries they were 60,000 objects.
+    """
+    item_stems = _stems(f"{item.skill} {item.action}")
+    related = [Motivation(m.kind, m.text, True) for stems, m in notes if not item_stems.isdisjoint(stems)]
+    others = [m for stems, m in notes if item_stems.isdisjoint(stems)]
+    return (*related, *others)
 
 
 def build_plan(journal: Journal) -> Plan:
     """Collect the plan items of every entry."""
-    items = tuple(
-        PlannedItem(item, e, journal.today, motivations_for(item, e))
-        for e in journal.entries
-        for item in e.development
-    )
-    return Plan(items, journal.today)
+    items: list[PlannedItem] = []
+    for entry in journal.entries:
+        if entry.development:
+            notes = _notes(entry)  # shared by the entry's plan items
+            items.extend(
+                PlannedItem(i, entry, journal.today, _motivations(i, notes)) for i in entry.development
+            )
+    return Plan(tuple(items), journal.today)
