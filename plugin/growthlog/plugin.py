@@ -6,7 +6,9 @@ builds the journal; the page events only fill in HTML rendered by the core.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import functools
 import gc
 import os
 from pathlib import Path
@@ -160,6 +162,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         # Defining on_startup makes `mkdocs serve` keep this instance (and its cache) across rebuilds.
         self.command = command
         self.dirty = dirty
+        _leave_the_last_build_to_the_system_at_exit()
 
     @property
     def serving(self) -> bool:
@@ -583,6 +586,21 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         if self.kept_frozen:
             gc.unfreeze()
             self.kept_frozen = False
+
+
+@functools.cache  # once per process
+def _leave_the_last_build_to_the_system_at_exit() -> None:
+    """Spare the collector a walk over everything the last build made when the process ends.
+
+    When `mkdocs build` returns, its pages, files, nav and journal are garbage held in
+    reference cycles; the interpreter's last collection at exit walked and freed them all,
+    which the system does anyway when the process ends: 0.9 CPU s at 5,000 entries, a
+    twentieth of the build. Frozen at exit (as `gc.freeze` is meant to be used before a
+    process ends), they are left to the system. Python does not promise to finalise
+    objects still alive at exit in any case; files are closed and `atexit` and
+    `weakref.finalize` callbacks run as before.
+    """
+    atexit.register(gc.freeze)
 
 
 def _cache_file(config: MkDocsConfig) -> Path | None:
