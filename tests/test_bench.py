@@ -20,7 +20,9 @@ def test_the_benchmark_prints_its_tables_at_a_tiny_size(tmp_path: Path) -> None:
     assert "## Core (no MkDocs) against the floor" in out
     assert "## Full `mkdocs build`" in out
     # Every run's CPU seconds are printed, the first growthlog build (no entry cache, no compiled templates) named.
-    assert "- N=20: first (cold) growthlog build " in out and "x the plain median; " in out and "; plain " in out
+    assert (
+        "- N=20: first (cold) growthlog build " in out and "x the plain median; " in out and "; plain " in out
+    )
     assert "## Preview at N=20" in out
     assert "| `mkdocs serve --dirty` |" in out and "| `mkdocs serve` |" in out
     # One row per table for N=20, and the cache line of the serve that re-read one entry.
