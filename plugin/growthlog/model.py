@@ -216,13 +216,14 @@ class Entry:
 
 #: Punctuation and spacing, which both fold to one space: everything but letters, digits and `_`.
 _NOT_WORD = re.compile(r"\W+")
-#: The same for ASCII text, as a translation table (about 3x quicker than the regex for a sentence).
-_ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+#: The words of lowercased ASCII text: joined by single spaces, they are the same folding as the
+#: regex above, and finding them is quicker (at 5,000 entries the lessons page folds 30,000 texts).
+_ASCII_WORD = re.compile(r"[a-z0-9_]+")
 
 
 @functools.lru_cache(maxsize=1 << 15)  # the same lessons and questions are grouped on every rebuild
 def normalise_key(text: str) -> str:
     """Fold case, punctuation and spacing so that near-identical wordings group together."""
     if text.isascii():
-        return " ".join(text.lower().translate(_ASCII_NOT_WORD).split())
+        return " ".join(_ASCII_WORD.findall(text.lower()))
     return _NOT_WORD.sub(" ", text.casefold()).strip()
