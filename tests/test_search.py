@@ -15,7 +15,7 @@ from growthlog.journal import Mode
 from growthlog.pages import GENERATED_PAGES, reserved_urls
 from growthlog.reader import EntryCache, read_journal
 from growthlog.render import Renderer
-from growthlog.search import journal_search_html, search_html, search_sections
+from growthlog.search import SearchSection, journal_search_html, notes_sections, search_html, search_sections
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -339,6 +339,43 @@ def test_search_sections_leave_other_shapes_to_the_search_plugin() -> None:
         assert search_sections(odd) is None, odd
 
 
+#: Notes with most of what Markdown writes: headings (with permalinks), nested lists, code, a quote,
+#: an admonition, a block of HTML with Markdown in it, a heading inside it, whitespace in a code block.
+MARKDOWN_NOTES = """## What happened &amp; why
+
+Calm *start*, **firm** finish, `x < y` and a [link](https://x.org/a).
+
+1. First
+    - nested `item`
+    - another
+
+A code block:
+
+    indented code  with   spaces
+
+    <b>not a tag</b>  &amp;
+
+> A quote: AT&T, 1 < 2 > 0, "quoted" 'single' &amp; é
+
+!!! note "Remember"
+    The admonition's text.
+
+<div markdown>
+### Inside a block
+
+Text in the block.
+</div>
+
+Back after the block.  Two spaces.\u00a0Non-breaking.
+
+***
+
+### Empty list
+
+-
+"""
+
+
 @pytest.mark.parametrize("hostile", [False, True])
 def test_entry_headers_go_into_the_index_exactly_as_the_search_plugin_parses_them(
     sample_journal: Journal, monkeypatch: pytest.MonkeyPatch, hostile: bool
@@ -363,6 +400,12 @@ def test_entry_headers_go_into_the_index_exactly_as_the_search_plugin_parses_the
             ),
         )
         sample_journal.write("2026/11/2026-11-21-no-notes.md", entry("", date="2026-11-21"))
+        sample_journal.write("2026/11/2026-11-22-markdown.md", entry(MARKDOWN_NOTES, date="2026-11-22"))
+        # A link with a character reference in its address: these notes are the parser's to read.
+        sample_journal.write(
+            "2026/11/2026-11-23-link.md",
+            entry("## Links\n\n[a](https://x.org/?a=1&b=2) b", date="2026-11-23"),
+        )
     indexed: list[str] = []
     own_sections = growthlog.plugin.GrowthlogPlugin._index_own_sections
 
@@ -370,12 +413,90 @@ def test_entry_headers_go_into_the_index_exactly_as_the_search_plugin_parses_the
         indexed.append(page.file.src_uri)
         own_sections(plugin, page, *args)
 
+    notes_read: list[bool] = []
+
+    def read(html: str) -> list[SearchSection] | None:
+        found = notes_sections(html)
+        notes_read.append(found is not None)
+        return found
+
     monkeypatch.setattr(growthlog.plugin.GrowthlogPlugin, "_index_own_sections", counted)
+    monkeypatch.setattr(growthlog.plugin, "notes_sections", read)
     index = (sample_journal.build() / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert len(indexed) == (23 if hostile else 21)  # every published entry page (the draft is left out)
+    assert len(indexed) == (25 if hostile else 21)  # every published entry page (the draft is left out)
+    # The notes of every page but two: raw HTML tags growthlog does not read (the hostile
+    # entry's `<h2 id=x>`), a character reference in a link address.
+    assert notes_read.count(False) == (2 if hostile else 0) and len(notes_read) == len(indexed)
     monkeypatch.setattr(growthlog.plugin, "_MaterialSection", None)  # the search plugin parses all
     parsed = (sample_journal.build() / "search" / "search_index.json").read_text(encoding="utf-8")
     assert index == parsed
     locations = [doc["location"] for doc in json.loads(index)["docs"]]
     assert f"{ENTRY}#reflect" in locations and f"{ENTRY}#notes" in locations
     assert locations.index(f"{ENTRY}#reflect") < locations.index(f"{ENTRY}#notes")  # in page order
+
+
+# -- an entry's notes: Markdown's HTML read by the parser's rules, without html.parser ---------------
+
+
+def _parsed_notes(html: str) -> list[tuple[str | None, str | None, str]]:
+    """Material's own parser on `html`: the sections its index makes (excluded ones left out)."""
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [
+        (s.id, "".join(s.title).strip() if s.title else None, "".join(s.text).strip())
+        for s in parser.data
+        if not s.is_excluded()
+    ]
+
+
+def test_notes_sections_are_the_search_plugins_sections_of_any_markdown_soup() -> None:
+    """Markdown's tags nested every way, empty elements, code blocks, permalinks, odd markup, every space."""
+    pieces = [
+        '<h2 id="notes">', "</h2>", '<h1 id="a">', "</h1>", '<h3 id="">', "</h3>", "<h2>", '<h4 id="b" class="c">',
+        '<a class="headerlink" href="#a" title="Permanent link">&para;</a>', '<a href="https://x.org/a">', "</a>",
+        "<p>", "</p>", "<ul>", "</ul>", "<ol>", "</ol>", "<li>", "</li>", "<code>", "</code>", "<pre>", "</pre>",
+        '<div class="highlight">', "</div>", '<div class="admonition note">', '<p class="admonition-title">',
+        "<table>", "<tr>", "<td>", "</td>", "</tr>", "</table>", "<em>", "</em>", "<strong>", "</strong>",
+        "<sub>", "</sub>", "<sup>", "</sup>", "<br />", "<br>", "<hr />", '<img alt="x" src="a.png" />', "<p/>",
+        "<blockquote>", "</blockquote>", '<span class="k">', "</span>", "</br>", "</h5>",
+        '<div class="x"><h3 id="nested">', "</h3></div>",  # a heading inside a block: its section ends with it
+        # What the parser may read otherwise: left to it.
+        "<script>", "</script>", "<!-- c -->", "<P>", '<p data-search-exclude="">', '<a href="?a=1&amp;b=2">',
+        "<p class='x'>", "<custom-tag>", "<title>", '<td class="linenodiv">', "x < y", "</p >",
+        "text", "é", "a > b", "&amp;", "&lt;", "&#39;", "&nbsp;", "&#10;", "&#1;", "&unknown;", *SPACES,
+    ]  # fmt: skip
+    rng = random.Random(17)
+    compared = 0
+    for _ in range(30_000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        try:
+            parsed = _parsed_notes(html)
+        except ValueError:  # the parser fails on some end tags (a kept element closed outside its section)
+            assert notes_sections(html) is None, repr(html)
+            continue
+        found = notes_sections(html)
+        if found is not None:
+            assert [(s.id, s.title, s.text) for s in found] == parsed, repr(html)
+            compared += 1
+    assert compared > 5_000  # the soups of Markdown's tags are read here
+
+
+def test_notes_sections_leave_other_markup_to_the_search_plugin() -> None:
+    assert notes_sections('<h2 id="notes">Notes</h2>\n<p>Calm <code>x &lt; y</code></p>') is not None
+    nested = '<h2 id="a">A</h2><div class="note"><h3 id="b">B</h3><p>in B</p></div><p>back in A</p>'
+    assert [(s.id, s.title, s.text) for s in notes_sections(nested) or []] == _parsed_notes(nested)
+    assert _parsed_notes(nested)[1] == ("a", "A", "<p>back in A</p>")
+    for odd in (
+        "<script>x</script>",
+        "<p>a <!-- c --> b</p>",
+        '<p data-search-exclude="">secret</p>',
+        "<p>1 < 2</p>",
+        "<p class='single'>x</p>",
+        '<a href="?a=1&amp;b=2">x</a>',
+        "<P>upper</P>",
+        "<p/>",
+    ):
+        assert notes_sections(odd) is None, odd

@@ -49,7 +49,7 @@ from growthlog.privacy import (
 from growthlog.problems import summarise
 from growthlog.reader import EntryCache, ReadResult, read_journal
 from growthlog.render import OVERRIDE_FOLDER, Renderer
-from growthlog.search import SearchSection, journal_search_html, search_html, search_sections
+from growthlog.search import SearchSection, journal_search_html, notes_sections, search_html, search_sections
 from growthlog.shared_nav import share_nav
 from growthlog.toc import Heading, headings
 
@@ -442,9 +442,18 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             if rel not in self.generated and self.search_index is not None:
                 sections = search_sections(content[: own[0]])
             if sections is not None:
-                # The header's sections go into the index as they are (see `_index_own_sections`):
-                # the search plugin parses the notes only, as for any Markdown page.
-                page.content = content[own[0] :]
+                # The header's sections go into the index as they are (see `_index_own_sections`),
+                # and the notes' when `notes_sections` reads them: else the search plugin parses
+                # the notes only, as for any Markdown page.
+                notes = content[own[0] :]
+                found = notes_sections(notes)
+                if found is not None:
+                    # What the search plugin makes of the notes alone starts with an empty page section.
+                    if found and found[0].id is None and not found[0].text:
+                        del found[0]
+                    sections += found
+                    notes = ""
+                page.content = notes
                 self._own_sections = (page, sections, len(self.search_index.entries))
             else:
                 # A journal page only repeats what entry pages say: search gets its headings and leads.
@@ -476,7 +485,8 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         """Put an entry header's sections into the index where the search plugin's parser would have.
 
         The search plugin has just indexed the notes alone: a page section with no text
-        (the notes start with their heading), then the notes' sections. The header's
+        (the notes start with their heading), then the notes' sections; or nothing, when
+        `sections` holds the notes' sections too. The header's
         sections, page section first, take their place ahead of the notes' sections, made
         by the search plugin's own `create_entry_for_section` (links, titles, tags, boost):
         the index comes out as when it parsed the whole page (tested equal).

@@ -9,8 +9,10 @@ a whole build of the same pages without growthlog. So the search plugin is hande
 the headings and the text only (see `GrowthlogPlugin.on_page_context`): the same
 words in the same sections. The page itself is rendered with the full markup.
 For an entry header, what is left is simple enough to cut into sections without a
-parser at all (`search_sections`); the plugin hands those to Material's index
-and lets its parser read only the notes, as for any Markdown page.
+parser at all (`search_sections`); the plugin hands those to Material's index.
+An entry's notes (Markdown's HTML) are cut into sections by the parser's own rules
+with one regex for their tags (`notes_sections`); notes with markup beyond what
+Markdown writes are left to Material's parser, as for any Markdown page.
 
 A journal page (timeline, lessons, questions, ...) is indexed by its headings and
 the paragraphs that lead each of them (`journal_search_html`): what the page and
@@ -22,6 +24,7 @@ again gave every phrase up to four more hits and made a third of the index.
 from __future__ import annotations
 
 import html as html_module
+import math
 import re
 from typing import NamedTuple
 
@@ -169,3 +172,133 @@ def search_sections(html: str) -> list[SearchSection] | None:
         SearchSection(id, "".join(parts).strip() if parts else None, "".join(text).strip())
         for id, parts, text in sections
     ]
+
+
+# -- an entry's notes: Markdown's HTML, read as the search plugin's parser reads it ----------------
+
+#: The tags the parser keeps in the index as `<tag>` and `</tag>` (its `keep`), the ones with no end tag
+#: (its `void`), and the headings that start sections (with an id).
+_KEPT = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"})
+_VOID |= {"source", "track", "wbr"}
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: What Markdown writes for notes, read here; any other tag (script, style, object, whose text the
+#: parser skips, and tags it may read otherwise) leaves the notes to the parser.
+_NOTES_TAGS = _KEPT | _HEADINGS | {"a", "abbr", "b", "blockquote", "br", "dd", "del", "details", "div", "dl"}
+_NOTES_TAGS |= {"dt", "em", "hr", "i", "img", "ins", "kbd", "mark", "small", "span", "strong", "summary"}
+_NOTES_TAGS |= {"table", "tbody", "td", "th", "thead", "tr"}
+#: One piece of the notes: a start tag whose attributes are all `name="value"` without a character
+#: reference (the parser's reading of those is the text itself), an end tag without attributes,
+#: text up to the next tag, or a `<` that starts neither (the parser then reads the notes).
+_NOTES_PIECE = re.compile(
+    r'<(?P<tag>[a-z][a-z0-9]*)(?P<attributes>(?:[ \t\n\r\f]+[a-z][a-z-]*="[^"<>&]*")*)[ \t\n\r\f]*(?P<slash>/?)>'
+    r"|</(?P<end>[a-z][a-z0-9]*)>|(?P<text>[^<]+)|<"
+)
+_NOTES_ATTRIBUTE = re.compile(r'([a-z][a-z-]*)="([^"]*)"')
+
+
+class _Section:
+    """A section as the parser builds it: heading tag, nesting depth, id, title and text pieces."""
+
+    __slots__ = ("depth", "id", "tag", "text", "title")
+
+    def __init__(self, tag: str, depth: float, id: str | None = None) -> None:
+        self.tag, self.depth, self.id = tag, depth, id
+        self.title: list[str] = []
+        self.text: list[str] = []
+
+
+def notes_sections(html: str) -> list[SearchSection] | None:
+    """The sections the search plugin's HTML parser makes of `html` (Markdown's), without `html.parser`.
+
+    The notes of an entry page are Markdown's HTML: paragraphs, lists, headings with
+    their permalinks, tables, code blocks. `html.parser` reads them a character
+    class at a time in Python; here one regex cuts them into tags and text, and
+    the parser's own rules (sections by heading id, kept tags, whitespace, permalinks
+    left out of titles, empty kept elements dropped) are followed step by step.
+    Anything else (a tag not listed, an attribute written another way or with a
+    character reference, a comment, a stray `<`, a section excluded from search)
+    returns None: the caller lets the parser read it.
+    """
+    sections: list[_Section] = []
+    section: _Section | None = None
+    context: list[tuple[str, dict[str, str]]] = []  # the open elements: tag and attributes
+    for piece in _NOTES_PIECE.finditer(html):
+        data = piece.group("text")
+        if data is not None:
+            if "&" in data:
+                data = html_module.unescape(data)
+            in_pre = any(tag == "pre" for tag, _ in context)
+            if not in_pre:
+                data = " " if data.isspace() else data.replace("\n", " ")
+            if section is None:
+                section = _Section("hx", 0)
+                sections.append(section)
+            if any(tag == section.tag for tag, _ in context):  # inside the section's heading
+                if not any(tag == "a" and attrs.get("class") == "headerlink" for tag, attrs in context):
+                    section.title.append(_escape(data))
+            elif data.isspace():
+                if in_pre or not section.text or not section.text[-1].isspace():
+                    section.text.append(data)
+            else:
+                section.text.append(_escape(data))
+            continue
+        tag = piece.group("tag")
+        if tag is not None:
+            if tag not in _NOTES_TAGS:
+                return None
+            attributes = piece.group("attributes")
+            attrs = dict(_NOTES_ATTRIBUTE.findall(attributes)) if attributes else {}
+            if "data-search-exclude" in attrs or attrs.get("class") == "linenodiv":
+                return None  # the parser skips what these hold
+            if tag in _VOID:
+                continue
+            if piece.group("slash"):
+                return None  # `<p/>`: the parser opens and closes it at once
+            context.append((tag, attrs))
+            if tag in _HEADINGS and "id" in attrs:
+                if tag != "h1" and not sections:
+                    sections.append(_Section("hx", len(context)))
+                section = _Section(tag, len(context), attrs["id"] if sections else None)
+                sections.append(section)
+            if section is None:
+                section = _Section("hx", 0)
+                sections.append(section)
+            if tag in _KEPT:
+                inside = any(open_tag == section.tag for open_tag, _ in context)
+                (section.title if inside else section.text).append(f"<{tag}>")
+            continue
+        tag = piece.group("end")
+        if tag is None:
+            return None  # a `<` the parser reads as text, or some other markup
+        if not context or context[-1][0] != tag:
+            continue  # the parser passes over an end tag that closes nothing open
+        assert section is not None  # a start tag made one
+        if section.depth > len(context):
+            # A heading nested in this element: back to the section it was nested in.
+            for earlier in reversed(sections):
+                if earlier.depth <= len(context):
+                    section.depth = math.inf
+                    section = earlier
+                    break
+        context.pop()
+        if tag in _KEPT:
+            kept = section.title if any(t == section.tag for t, _ in context) else section.text
+            if f"<{tag}>" not in kept:
+                return None  # the parser fails on this one
+            start = kept.index(f"<{tag}>")
+            if all(part.isspace() for part in kept[start + 1 :]):
+                del kept[start:]  # an element with nothing but whitespace in it is left out
+            else:
+                kept.append(f"</{tag}>")
+    return [
+        SearchSection(s.id, "".join(s.title).strip() if s.title else None, "".join(s.text).strip())
+        for s in sections
+    ]
+
+
+def _escape(text: str) -> str:
+    """`text` escaped as the search plugin escapes it: `&`, `<` and `>`, quotes as they are."""
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
