@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +73,23 @@ class Journal:
                     plugin["growthlog"] = {}
                 return plugin["growthlog"]
         raise AssertionError("growthlog is not in the plugins of mkdocs.yml")
+
+    def run(self, *arguments: str) -> str:
+        """Run `python ARGUMENTS` in a new process in the journal's folder (mkdocs.yml written first),
+        as a user runs `mkdocs build`: within this process MkDocs keeps the plugin from one build to
+        the next. Returns what it wrote to stderr (MkDocs' log); fails the test if it fails."""
+        self.write_config()
+        done = subprocess.run(
+            [sys.executable, *arguments],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stderr
 
     def write_config(self) -> Path:
         """Write this journal's mkdocs.yml (done by `build`; also for tools that read it)."""

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,18 +18,8 @@ cli()
 
 
 def frozen_at_exit(journal: Journal) -> int:
-    journal.write_config()
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        cwd=journal.root,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return int(done.stderr.rsplit("frozen at exit: ", 1)[1].split()[0])
+    log = journal.run("-c", SCRIPT)
+    return int(log.rsplit("frozen at exit: ", 1)[1].split()[0])
 
 
 def test_a_build_leaves_its_objects_frozen_at_exit(sample_journal: Journal) -> None:
