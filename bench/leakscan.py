@@ -23,10 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from growthlog.leakscan import LeakScanner
-from growthlog.model import Entry, Outcome, PrivateValue, Stage
-from growthlog.privacy import secrets
-from growthlog.reader import read_journal
+from growthlog.entries.model import Entry, Outcome, PrivateValue, Stage
+from growthlog.entries.reader import read_journal
+from growthlog.privacy.leakscan import LeakScanner
+from growthlog.privacy.secrets import secrets
 
 SAMPLE = Path(__file__).resolve().parent.parent / "entries"
 #: The words of the sample journal: pages and private blocks written in the same language.

@@ -79,11 +79,12 @@ def floor(docs: Path) -> int:
 
 def core(docs: Path) -> int:
     """What growthlog itself does in a publish build, without MkDocs: read, validate, aggregate, render."""
-    from growthlog.journal import Journal, Mode, Settings
-    from growthlog.pages import GENERATED_PAGES, reserved_urls
-    from growthlog.privacy import split_private
-    from growthlog.reader import EntryCache, read_journal
-    from growthlog.render import Renderer
+    from growthlog.entries.private_parts import split_private
+    from growthlog.entries.reader import EntryCache, read_journal
+    from growthlog.journal.journal import Journal
+    from growthlog.journal.settings import Mode, Settings
+    from growthlog.pages.journal_pages import GENERATED_PAGES, reserved_urls
+    from growthlog.pages.renderer import Renderer
 
     result = read_journal(docs, EntryCache(), reserved_urls())
     if result.errors:
@@ -258,7 +259,7 @@ class Preview:
 
 def aggregate_urls() -> list[str]:
     """The generated pages an edit must show up on: timeline and question bank when they exist."""
-    from growthlog.pages import GENERATED_PAGES
+    from growthlog.pages.journal_pages import GENERATED_PAGES
 
     return [page.url for page in GENERATED_PAGES if page.url.rstrip("/") in ("timeline", "questions")]
 
@@ -273,7 +274,7 @@ def edit_targets(docs: Path, count: int) -> list[Path]:
 
 def measure_preview(config_file: Path, dirty: bool, edits: int) -> dict[str, Any]:
     """Seconds from saving an edit to the entry page and the aggregate pages all showing it."""
-    from growthlog.journal import entry_url
+    from growthlog.entries.urls import entry_url
 
     docs = config_file.parent / "docs"
     targets = edit_targets(docs, edits)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from growthlog.journal import Journal, Mode, Settings
-from growthlog.model import Entry, Outcome, PlanItem, PlanStatus, SearchFit, Stage
+from growthlog.entries.model import Entry, Outcome, PlanItem, PlanStatus, SearchFit, Stage
+from growthlog.journal.journal import Journal
+from growthlog.journal.settings import Mode, Settings
 
 TODAY = dt.date(2026, 11, 26)
 

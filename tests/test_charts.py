@@ -6,7 +6,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
-from growthlog import charts
+from growthlog.pages import charts
 
 SVG = "{http://www.w3.org/2000/svg}"
 NASTY = "<script>alert(1)</script> & \"Co\" 'x' {{ y }}"

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import REPO, SAMPLE_ENTRIES, entry
 from growthlog.cli import main
-from growthlog.reader import read_entry
+from growthlog.entries.reader import read_entry
 
 if TYPE_CHECKING:
     from pathlib import Path

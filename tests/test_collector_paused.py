@@ -7,15 +7,15 @@ import gc
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from growthlog.pages import GENERATED_PAGES
-from growthlog.render import Renderer, collector_paused
-from growthlog.timeline import build_timeline
+from growthlog.journal.timeline import build_timeline
+from growthlog.pages.journal_pages import GENERATED_PAGES
+from growthlog.pages.renderer import Renderer, collector_paused
 from journals import journal_of, round_
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-    from growthlog.journal import Journal
+    from growthlog.journal.journal import Journal
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,8 @@ import shutil
 import pytest
 import yaml
 from conftest import REPO, Journal, site_text
-from growthlog.privacy import phrases
-from growthlog.reader import read_journal
+from growthlog.entries.reader import read_journal
+from growthlog.privacy.secrets import phrases
 from test_publish_mode import SAMPLE_PRIVATE, found_anywhere
 
 needs_encrypt = pytest.mark.skipif(

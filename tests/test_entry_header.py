@@ -9,17 +9,19 @@ from typing import TYPE_CHECKING
 
 import markupsafe
 from conftest import SAMPLE_ENTRIES, entry
-from growthlog.entry_header import SECTIONS, EntryHeader, escape
-from growthlog.journal import Journal, Mode, Settings, relative_prefix
-from growthlog.reader import read_entry
-from growthlog.render import Renderer
+from growthlog.entries.reader import read_entry
+from growthlog.entries.urls import relative_prefix
+from growthlog.journal.journal import Journal
+from growthlog.journal.settings import Mode, Settings
+from growthlog.pages.entry_header import SECTIONS, EntryHeader, escape
+from growthlog.pages.renderer import Renderer
 from hypothesis import given
 from hypothesis import strategies as st
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from growthlog.model import Entry
+    from growthlog.entries.model import Entry
 
 PAYLOAD = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)> & {{ 7*7 }}"
 TODAY = dt.date(2026, 11, 26)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from growthlog import fragments
-from growthlog.model import Outcome, Question, QuestionCategory, Stage
-from growthlog.wording import Mention
+from growthlog.entries.model import Outcome, Question, QuestionCategory, Stage
+from growthlog.journal.wording import Mention
+from growthlog.pages import fragments
 from journals import round_
 
 

@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import entry
-from growthlog import insights
-from growthlog.model import Format, Stage
-from growthlog.pages import GENERATED_PAGES
-from growthlog.render import Renderer
+from growthlog.entries.model import Format, Stage
+from growthlog.journal import insights
+from growthlog.pages.journal_pages import GENERATED_PAGES
+from growthlog.pages.renderer import Renderer
 from journals import fit, journal_of, round_
 
 if TYPE_CHECKING:
     from conftest import Journal as JournalFolder
-    from growthlog.journal import Journal
+    from growthlog.journal.journal import Journal
 
 SVG = "{http://www.w3.org/2000/svg}"
 TAG = "<b>x</b>"

@@ -9,9 +9,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import SAMPLE_ENTRIES, Journal
 from growthlog.cli import main
-from growthlog.privacy import name_words, public_lines
-from growthlog.problems import Severity
-from growthlog.reader import read_entry, read_journal
+from growthlog.entries.mentions import name_words
+from growthlog.entries.private_parts import public_lines
+from growthlog.entries.problems import Severity
+from growthlog.entries.reader import read_entry, read_journal
 from mkdocs.exceptions import Abort
 
 if TYPE_CHECKING:

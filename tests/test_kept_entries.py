@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import entry
-from growthlog import kept_entries
-from growthlog.reader import EntryCache, read_journal
+from growthlog.entries import cache as kept_entries
+from growthlog.entries.reader import EntryCache, read_journal
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -153,7 +153,7 @@ def test_the_fingerprint_changes_with_growthlogs_code(
     package.mkdir()
     module = package / "schema.py"
     module.write_text("A = 1\n", encoding="utf-8")
-    monkeypatch.setattr(kept_entries, "__file__", str(package / "kept_entries.py"))
+    monkeypatch.setattr(kept_entries, "__file__", str(package / "entries" / "cache.py"))
     first = kept_entries.fingerprint()
     module.write_text("A = 22\n", encoding="utf-8")
     assert kept_entries.fingerprint() != first

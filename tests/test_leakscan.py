@@ -7,9 +7,9 @@ import json
 from html import escape
 from typing import TYPE_CHECKING
 
-from growthlog import leakscan
-from growthlog.leakscan import LeakScanner, describe
-from growthlog.privacy import Secret, normalise
+from growthlog.privacy import leakscan
+from growthlog.privacy.leakscan import LeakScanner, describe
+from growthlog.privacy.secrets import Secret, normalise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

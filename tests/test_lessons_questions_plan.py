@@ -8,20 +8,28 @@ import re
 from typing import TYPE_CHECKING
 
 from conftest import entry
-from growthlog.feedback import build_feedback_log
-from growthlog.lessons import NO_THEME, build_lessons
-from growthlog.model import Feedback, Lesson, PlanItem, PlanStatus, Question, QuestionCategory, normalise_key
-from growthlog.pages import GENERATED_PAGES
-from growthlog.plan import build_plan
-from growthlog.questions import build_question_bank
-from growthlog.render import Renderer
+from growthlog.entries.model import (
+    Feedback,
+    Lesson,
+    PlanItem,
+    PlanStatus,
+    Question,
+    QuestionCategory,
+    normalise_key,
+)
+from growthlog.journal.feedback import build_feedback_log
+from growthlog.journal.lessons import NO_THEME, build_lessons
+from growthlog.journal.plan import build_plan
+from growthlog.journal.questions import build_question_bank
+from growthlog.pages.journal_pages import GENERATED_PAGES
+from growthlog.pages.renderer import Renderer
 from journals import journal_of, round_
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from conftest import Journal
-    from growthlog.journal import Journal as JournalOfEntries
+    from growthlog.journal.journal import Journal as JournalOfEntries
 
 D = dt.date
 
@@ -450,7 +458,7 @@ def test_normalise_key_folds_case_punctuation_and_spacing_like_the_regexes_it_re
 
 
 def test_plan_item_stems_of_ascii_text_are_those_of_the_unicode_regex() -> None:
-    from growthlog import plan
+    from growthlog.journal import plan
 
     def regex_stems(text: str) -> frozenset[str]:
         words = re.findall(r"[^\W\d_]{4,}", text.casefold())

@@ -17,10 +17,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from growthlog.cli import main
-from growthlog.pages import reserved_urls
-from growthlog.problems import Problem, Severity
-from growthlog.reader import read_entry, read_journal
-from growthlog.schema import TOP_LEVEL
+from growthlog.entries.problems import Problem, Severity
+from growthlog.entries.reader import read_entry, read_journal
+from growthlog.entries.schema import TOP_LEVEL
+from growthlog.pages.journal_pages import reserved_urls
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

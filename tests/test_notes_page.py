@@ -7,8 +7,8 @@ import shutil
 from typing import TYPE_CHECKING
 
 from conftest import entry
-from growthlog import notes_page
-from growthlog.notes_page import NotesConverter, resets_cleanly
+from growthlog.engines.mkdocs.speedups import notes_converter as notes_page
+from growthlog.engines.mkdocs.speedups.notes_converter import NotesConverter, resets_cleanly
 
 if TYPE_CHECKING:
     from pathlib import Path

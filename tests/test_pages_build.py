@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import entry
-from growthlog.pages import GENERATED_PAGES
+from growthlog.pages.journal_pages import GENERATED_PAGES
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import Journal, entry, site_text
-from growthlog.pages import GENERATED_PAGES
+from growthlog.pages.journal_pages import GENERATED_PAGES
 from mkdocs.exceptions import Abort
 
 if TYPE_CHECKING:

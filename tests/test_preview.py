@@ -26,21 +26,21 @@ from typing import TYPE_CHECKING, cast
 
 import pytest
 from conftest import entry
-from growthlog.journal import Journal as JournalView
-from growthlog.journal import Mode, Settings
-from growthlog.model import Entry
-from growthlog.pages import GENERATED_PAGES
-from growthlog.plugin import GrowthlogPlugin
-from growthlog.preview import SHOWN_FIELDS, ShownEntries, template_stamps
-from growthlog.reader import EntryCache, read_journal
-from growthlog.render import Renderer
+from growthlog.build.changes import ShownEntries, template_stamps
+from growthlog.engines.mkdocs.plugin import GrowthlogPlugin
+from growthlog.entries.model import Entry
+from growthlog.entries.reader import EntryCache, read_journal
+from growthlog.journal.journal import Journal as JournalView
+from growthlog.journal.settings import Mode, Settings
+from growthlog.pages.journal_pages import GENERATED_PAGES, SHOWN_FIELDS
+from growthlog.pages.renderer import Renderer
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
     from conftest import Journal
-    from growthlog.pages import GeneratedPage
+    from growthlog.pages.journal_pages import GeneratedPage
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
 

@@ -6,20 +6,12 @@ import datetime as dt
 import re
 
 import pytest
-from growthlog import privacy
-from growthlog.model import Entry, Outcome, PrivateValue, Stage
-from growthlog.privacy import (
-    NOINDEX,
-    ROBOTS_TXT,
-    add_noindex,
-    is_scannable,
-    offsite_requests,
-    phrases,
-    secrets,
-    show_private,
-    split_private,
-    strip_comments,
-)
+from growthlog.entries import private_parts
+from growthlog.entries.model import Entry, Outcome, PrivateValue, Stage
+from growthlog.entries.private_parts import split_private, strip_comments
+from growthlog.privacy import secrets as secrets_module
+from growthlog.privacy.secrets import is_scannable, phrases, secrets
+from growthlog.privacy.site_guard import NOINDEX, ROBOTS_TXT, add_noindex, offsite_requests, show_private
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -142,7 +134,7 @@ _BODY_PIECES += [' "Title"', "text", "- item", "!!!private", "??? Private danger
 @given(st.lists(st.sampled_from(_BODY_PIECES), max_size=20))
 def test_split_private_quick_path_agrees_with_the_line_by_line_reading(pieces: list[str]) -> None:
     body = "".join(pieces)
-    assert split_private(body) == privacy._split_private_lines(body)
+    assert split_private(body) == private_parts._split_private_lines(body)
 
 
 # -- robots and third parties --------------------------------------------------------
@@ -326,7 +318,7 @@ def test_draft_text_published_elsewhere_is_found_however_the_journal_text_is_cut
     batch: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The journal's text is searched a batch at a time: a phrase across the cut still counts.
-    monkeypatch.setattr(privacy, "_BATCH_BYTES", batch)
+    monkeypatch.setattr(secrets_module, "_BATCH_BYTES", batch)
     entries = [make(f"2026/e{i}.md", body=f"Round {i} went well.") for i in range(5)]
     # The second phrase runs from an entry's notes into its page address, the next piece.
     draft = make(
@@ -366,7 +358,7 @@ def test_secrets_list_private_values_blocks_and_draft_text_without_shared_text()
 
 def reference_found_in(texts: set[str], pieces: list[str]) -> set[str]:
     """The plain reading: every piece normalised on its own, joined by spaces, searched whole."""
-    text = " ".join(normalised for piece in pieces if (normalised := privacy.normalise(piece)))
+    text = " ".join(normalised for piece in pieces if (normalised := secrets_module.normalise(piece)))
     return {t for t in texts if t and t in text}
 
 
@@ -400,5 +392,5 @@ def test_draft_text_is_found_in_the_journal_text_as_the_plain_reading_finds_it(
 ) -> None:
     # Normalised on the bytes a batch at a time, whatever the whitespace and wherever the cuts.
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(privacy, "_BATCH_BYTES", batch)
-        assert privacy._found_in(set(texts), pieces) == reference_found_in(set(texts), pieces)
+        patch.setattr(secrets_module, "_BATCH_BYTES", batch)
+        assert secrets_module._found_in(set(texts), pieces) == reference_found_in(set(texts), pieces)

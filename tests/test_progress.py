@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from growthlog import pipeline, progress
-from growthlog.model import Outcome, PlanStatus, Stage
+from growthlog.entries.model import Outcome, PlanStatus, Stage
+from growthlog.journal import pipeline_health as pipeline
+from growthlog.journal import progress
 from journals import five_applications, journal_of, plan, round_
 
 D = dt.date.fromisoformat

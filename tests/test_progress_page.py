@@ -98,7 +98,7 @@ def test_sample_journal_progress_page(sample_journal: Journal) -> None:
 
 
 def test_progress_and_insights_follow_the_aggregate_pages_in_the_nav() -> None:
-    from growthlog.pages import GENERATED_PAGES
+    from growthlog.pages.journal_pages import GENERATED_PAGES
 
     assert [p.url for p in GENERATED_PAGES] == [
         "",

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import THEME_OVERRIDES, Journal, entry, site_text
-from growthlog.privacy import offsite_requests
-from growthlog.reader import read_journal
+from growthlog.entries.reader import read_journal
+from growthlog.privacy.site_guard import offsite_requests
 from mkdocs.exceptions import Abort, PluginError
 
 if TYPE_CHECKING:

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import entry
-from growthlog.frontmatter import split
-from growthlog.model import Feedback, Lesson, Outcome, PlanItem, PlanStatus, Question, Stage
-from growthlog.problems import Problem, Severity
-from growthlog.reader import read_entry, read_journal
+from growthlog.entries.frontmatter import split
+from growthlog.entries.model import Feedback, Lesson, Outcome, PlanItem, PlanStatus, Question, Stage
+from growthlog.entries.problems import Problem, Severity
+from growthlog.entries.reader import read_entry, read_journal
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from growthlog.model import Entry
+    from growthlog.entries.model import Entry
 
 #: The required fields, one per line: lines 2 to 6 of a file that starts with '---'.
 HEAD = "date: 2026-03-14\ncompany: Acme Corp\nrole: Backend Engineer\nstage: screen\noutcome: pending\n"

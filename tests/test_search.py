@@ -11,11 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import entry
-from growthlog.journal import Mode
-from growthlog.pages import GENERATED_PAGES, reserved_urls
-from growthlog.reader import EntryCache, read_journal
-from growthlog.render import Renderer
-from growthlog.search import SearchSection, journal_search_html, notes_sections, search_html, search_sections
+from growthlog.entries.reader import EntryCache, read_journal
+from growthlog.journal.settings import Mode
+from growthlog.pages.journal_pages import GENERATED_PAGES, reserved_urls
+from growthlog.pages.renderer import Renderer
+from growthlog.pages.search_text import (
+    SearchSection,
+    journal_search_html,
+    notes_sections,
+    search_html,
+    search_sections,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -218,8 +224,8 @@ def loop_journal_search_html(html: str) -> str:
 
 
 def rendered_journal_pages(journal: Journal, mode: Mode) -> dict[str, str]:
-    from growthlog.journal import Journal as JournalView
-    from growthlog.journal import Settings
+    from growthlog.journal.journal import Journal as JournalView
+    from growthlog.journal.settings import Settings
 
     result = read_journal(journal.entries, EntryCache(), reserved_urls())
     assert not result.errors
@@ -380,7 +386,7 @@ Back after the block.  Two spaces.\u00a0Non-breaking.
 def test_entry_headers_go_into_the_index_exactly_as_the_search_plugin_parses_them(
     sample_journal: Journal, monkeypatch: pytest.MonkeyPatch, hostile: bool
 ) -> None:
-    import growthlog.plugin
+    import growthlog.engines.mkdocs.plugin as mkdocs_plugin
 
     if hostile:
         sample_journal.write(
@@ -407,9 +413,9 @@ def test_entry_headers_go_into_the_index_exactly_as_the_search_plugin_parses_the
             entry("## Links\n\n[a](https://x.org/?a=1&b=2) b", date="2026-11-23"),
         )
     indexed: list[str] = []
-    own_sections = growthlog.plugin.GrowthlogPlugin._index_own_sections
+    own_sections = mkdocs_plugin.GrowthlogPlugin._index_own_sections
 
-    def counted(plugin: growthlog.plugin.GrowthlogPlugin, page: Any, *args: Any) -> None:
+    def counted(plugin: mkdocs_plugin.GrowthlogPlugin, page: Any, *args: Any) -> None:
         indexed.append(page.file.src_uri)
         own_sections(plugin, page, *args)
 
@@ -420,14 +426,14 @@ def test_entry_headers_go_into_the_index_exactly_as_the_search_plugin_parses_the
         notes_read.append(found is not None)
         return found
 
-    monkeypatch.setattr(growthlog.plugin.GrowthlogPlugin, "_index_own_sections", counted)
-    monkeypatch.setattr(growthlog.plugin, "notes_sections", read)
+    monkeypatch.setattr(mkdocs_plugin.GrowthlogPlugin, "_index_own_sections", counted)
+    monkeypatch.setattr(mkdocs_plugin, "notes_sections", read)
     index = (sample_journal.build() / "search" / "search_index.json").read_text(encoding="utf-8")
     assert len(indexed) == (25 if hostile else 21)  # every published entry page (the draft is left out)
     # The notes of every page but two: raw HTML tags growthlog does not read (the hostile
     # entry's `<h2 id=x>`), a character reference in a link address.
     assert notes_read.count(False) == (2 if hostile else 0) and len(notes_read) == len(indexed)
-    monkeypatch.setattr(growthlog.plugin, "_MaterialSection", None)  # the search plugin parses all
+    monkeypatch.setattr(mkdocs_plugin, "_MaterialSection", None)  # the search plugin parses all
     parsed = (sample_journal.build() / "search" / "search_index.json").read_text(encoding="utf-8")
     assert index == parsed
     locations = [doc["location"] for doc in json.loads(index)["docs"]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from conftest import entry
-from growthlog import shared_nav
+from growthlog.engines.mkdocs.speedups import shared_nav
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 import pytest
-from growthlog.render import TemplateDiskCache, make_environment
+from growthlog.pages.renderer import TemplateDiskCache, make_environment
 
 if TYPE_CHECKING:
     from pathlib import Path

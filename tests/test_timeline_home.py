@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from growthlog.home import count_figures
-from growthlog.model import Outcome, Stage
-from growthlog.timeline import build_timeline
-from growthlog.toc import headings
+from growthlog.entries.model import Outcome, Stage
+from growthlog.journal.home import count_figures
+from growthlog.journal.timeline import build_timeline
+from growthlog.pages.toc import headings
 from journals import journal_of, round_
 
 if TYPE_CHECKING:

@@ -6,10 +6,10 @@ journal's order and ranks texts by a number; these tests pin the order it must g
 
 from __future__ import annotations
 
-from growthlog import plan
-from growthlog.model import Feedback, Lesson, PlanItem, PlanStatus
-from growthlog.plan import Motivation, build_plan, motivations_for
-from growthlog.wording import Mention, group_wordings
+from growthlog.entries.model import Feedback, Lesson, PlanItem, PlanStatus
+from growthlog.journal import plan
+from growthlog.journal.plan import Motivation, build_plan, motivations_for
+from growthlog.journal.wording import Mention, group_wordings
 from journals import journal_of, round_
 
 A = round_("2026-09-01", "Acme", "screen", "advanced")

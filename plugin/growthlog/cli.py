@@ -12,11 +12,11 @@ from pathlib import Path
 import click
 import yaml
 
-from growthlog.model import Stage
-from growthlog.pages import reserved_urls
-from growthlog.problems import summarise
+from growthlog.entries.model import Stage
+from growthlog.entries.problems import summarise
+from growthlog.entries.reader import read_journal
+from growthlog.pages.journal_pages import reserved_urls
 from growthlog.publish import PublishError, publish
-from growthlog.reader import read_journal
 
 _DEFAULT_DIR = "entries"
 

@@ -17,15 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from growthlog.leakscan import LeakScanner, describe
-from growthlog.pages import reserved_urls
-from growthlog.privacy import SHOW_PRIVATE_ENV, secrets
-from growthlog.reader import read_journal
+from growthlog.entries.reader import read_journal
+from growthlog.pages.journal_pages import reserved_urls
+from growthlog.privacy.leakscan import LeakScanner, describe
+from growthlog.privacy.secrets import secrets
+from growthlog.privacy.site_guard import SHOW_PRIVATE_ENV
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from growthlog.reader import ReadResult
+    from growthlog.entries.reader import ReadResult
 
 #: The deployment commit is not yours to sign: a neutral identity keeps your name and
 #: e-mail address out of the published branch.

@@ -20,8 +20,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import REPO, Journal
-from growthlog.pages import GENERATED_PAGES
-from growthlog.reader import page_url, read_journal
+from growthlog.entries.reader import read_journal
+from growthlog.entries.urls import page_url
+from growthlog.pages.journal_pages import GENERATED_PAGES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

@@ -1,0 +1,1 @@
+"""THE BUILD, engine-neutral: which pages exist, what a rebuild must redo."""

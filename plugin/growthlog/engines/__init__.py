@@ -1,0 +1,1 @@
+"""Adapters to site engines: the only code that may import an engine (MkDocs, ProperDocs, Material)."""

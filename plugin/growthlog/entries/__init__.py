@@ -1,0 +1,1 @@
+"""READ: an entry file in, an `Entry` plus problems out (no MkDocs, no HTML)."""

@@ -1,0 +1,52 @@
+"""Every URL and id rule of the journal: where a page lives, how to link to it, ids from user text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """A lowercase ASCII id fragment for `text` ("Lumen Labs / Senior" -> "lumen-labs-senior")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    return slug[:60].strip("-") or fallback
+
+
+class Anchors:
+    """Hands out ids once each: a second "acme" becomes "acme-2"."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def make(self, prefix: str, text: str) -> str:
+        base = f"{prefix}-{slugify(text)}"
+        candidate, n = base, 1
+        while candidate in self._taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        self._taken.add(candidate)
+        return candidate
+
+
+def page_url(rel: str) -> str:
+    """The directory-style URL MkDocs gives a Markdown file, relative to the site root."""
+    stem = rel[: -len(".md")]
+    parent, _, name = stem.rpartition("/")
+    if name in ("index", "README"):
+        return f"{parent}/" if parent else ""
+    return f"{stem}/"
+
+
+def entry_url(rel: str, directory_urls: bool = True) -> str:
+    """Where MkDocs publishes the page for a Markdown file (relative to the site root)."""
+    if directory_urls:
+        return page_url(rel)
+    return rel[: -len(".md")] + ".html"
+
+
+def relative_prefix(page_url_: str) -> str:
+    """The `../` prefix that leads from a page at `page_url_` back to the site root."""
+    return "../" * page_url_.count("/")

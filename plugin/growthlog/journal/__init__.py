@@ -1,0 +1,1 @@
+"""COLLECT: the journal's numbers and groupings across entries (no HTML, no engine)."""

@@ -1,0 +1,65 @@
+"""The journal: every visible entry and the settings its views are built with.
+
+Built once per build ("collect first, render later"); every view (timeline,
+lessons, questions, plan, progress, insights) reads from it.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from growthlog.entries.urls import entry_url
+from growthlog.journal.applications import Application, group_applications
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable, Iterable
+
+    from growthlog.entries.model import Entry
+    from growthlog.journal.settings import Settings
+
+V = TypeVar("V")
+
+
+class Journal:
+    """The entries a build shows (drafts left out when publishing), with their applications."""
+
+    def __init__(self, entries: Iterable[Entry], settings: Settings) -> None:
+        self.settings = settings
+        self.entries: tuple[Entry, ...] = tuple(
+            sorted(
+                (e for e in entries if settings.shows_private or not e.draft),
+                key=lambda e: (e.date, e.path),
+            )
+        )
+        self._views: dict[Callable[[Journal], Any], Any] = {}
+
+    def view(self, build: Callable[[Journal], V]) -> V:
+        """`build(self)`, worked out once: the home page shows parts of the question bank,
+        the plan and the feedback log, which have pages of their own too."""
+        if build not in self._views:
+            self._views[build] = build(self)
+        result: V = self._views[build]
+        return result
+
+    @property
+    def today(self) -> dt.date:
+        return self.settings.today
+
+    @cached_property
+    def applications(self) -> tuple[Application, ...]:
+        return group_applications(self.entries)
+
+    @cached_property
+    def application_of(self) -> dict[str, Application]:
+        """The application each entry (by path) belongs to."""
+        return {entry.path: app for app in self.applications for entry in app.rounds}
+
+    @cached_property
+    def newest_first(self) -> tuple[Entry, ...]:
+        return tuple(reversed(self.entries))
+
+    def url(self, entry: Entry) -> str:
+        """The entry page's URL relative to the site root."""
+        return entry_url(entry.path, self.settings.directory_urls)

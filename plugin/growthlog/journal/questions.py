@@ -1,0 +1,163 @@
+"""The question bank: every question asked, grouped across interviews, with its answer history."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from growthlog.entries.model import QuestionCategory
+from growthlog.entries.urls import Anchors
+from growthlog.journal.wording import Mention, Wording, group_wordings
+
+#: How many companies a question's card names; the answer history below it has every one.
+COMPANIES_SHOWN = 5
+#: How many answers a question's card shows in full: a question asked more often lists the rounds
+#: of its earlier answers as dated links (each answer is on its round's page). At 1,000 entries the
+#: question bank printed 5,400 answers, half of its 1.1 MB, for 70 questions.
+ANSWERS_SHOWN = 10
+
+if TYPE_CHECKING:
+    from growthlog.entries.model import Entry, Question
+    from growthlog.journal.journal import Journal
+
+
+@dataclass(frozen=True, slots=True)
+class BankedQuestion:
+    """One question, however it was worded, with every time it was asked."""
+
+    wording: Wording[Question]
+    anchor: str
+
+    @property
+    def text(self) -> str:
+        return self.wording.text
+
+    @property
+    def asked(self) -> tuple[Mention[Question], ...]:
+        """Every time it was asked, oldest first: the answer history."""
+        return self.wording.mentions
+
+    @property
+    def times_asked(self) -> int:
+        return self.wording.count
+
+    @property
+    def latest_asked(self) -> tuple[Mention[Question], ...]:
+        """The last ANSWERS_SHOWN times it was asked, oldest first: the answers the card shows in full."""
+        return self.asked[-ANSWERS_SHOWN:]
+
+    @property
+    def earlier_asked(self) -> tuple[Mention[Question], ...]:
+        """The times before those, oldest first (none for a question asked ANSWERS_SHOWN times or fewer)."""
+        return self.asked[:-ANSWERS_SHOWN] if len(self.asked) > ANSWERS_SHOWN else ()
+
+    @property
+    def earlier_rounds(self) -> tuple[Entry, ...]:
+        """The rounds of `earlier_asked`, the card's dated links to the earlier answers."""
+        return tuple(m.entry for m in self.earlier_asked)
+
+    @property
+    def companies(self) -> tuple[str, ...]:
+        """The companies that asked it, each once, in the order they asked."""
+        return tuple(dict.fromkeys(m.entry.company for m in self.asked))
+
+    @property
+    def companies_by_count(self) -> tuple[tuple[str, int], ...]:
+        """Each company with how many times it asked, most first (in the order they asked on a tie)."""
+        counts = Counter(m.entry.company for m in self.asked)
+        return tuple(counts.most_common())
+
+    @property
+    def category(self) -> QuestionCategory:
+        """The category it was filed under most often (the first one on a tie)."""
+        counts = Counter(m.item.category for m in self.asked)
+        return counts.most_common(1)[0][0]
+
+    @property
+    def tough(self) -> bool:
+        """Marked tough at least once."""
+        return any(m.item.tough for m in self.asked)
+
+    @property
+    def better_answer(self) -> str:
+        """The latest "better answer" written for it, or empty."""
+        for mention in reversed(self.asked):
+            if mention.item.better_answer.strip():
+                return mention.item.better_answer
+        return ""
+
+    @property
+    def better_answer_entry(self) -> Entry | None:
+        for mention in reversed(self.asked):
+            if mention.item.better_answer.strip():
+                return mention.entry
+        return None
+
+    @property
+    def revise_reasons(self) -> tuple[str, ...]:
+        """Why it is on the "to revise" list: tough, no better answer yet, or both."""
+        reasons = []
+        if self.tough:
+            reasons.append("tough")
+        if not self.better_answer:
+            reasons.append("no better answer yet")
+        return tuple(reasons)
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryGroup:
+    """The questions of one category, most asked first."""
+
+    category: QuestionCategory
+    anchor: str
+    questions: tuple[BankedQuestion, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionBank:
+    """The question bank page's content."""
+
+    questions: tuple[BankedQuestion, ...]
+    """Every distinct question, most asked first."""
+    categories: tuple[CategoryGroup, ...]
+
+    @property
+    def to_prepare(self) -> tuple[BankedQuestion, ...]:
+        """Questions with no better answer yet: tough first, then the most asked, then the latest."""
+        pending = [q for q in self.questions if not q.better_answer]
+        pending.sort(key=lambda q: (not q.tough, -q.times_asked, -q.wording.last.date.toordinal()))
+        return tuple(pending)
+
+    @property
+    def to_rehearse(self) -> tuple[BankedQuestion, ...]:
+        """Tough questions that have a better answer: rehearse it. The most asked first."""
+        tough = [q for q in self.questions if q.tough and q.better_answer]
+        tough.sort(key=lambda q: (-q.times_asked, -q.wording.last.date.toordinal()))
+        return tuple(tough)
+
+    @property
+    def to_revise(self) -> tuple[BankedQuestion, ...]:
+        """The "to revise" list: questions to prepare, then tough questions to rehearse."""
+        return self.to_prepare + self.to_rehearse
+
+    @property
+    def times_asked(self) -> int:
+        return sum(q.times_asked for q in self.questions)
+
+
+def build_question_bank(journal: Journal) -> QuestionBank:
+    """Group every question of the journal by its normalised wording, then by category."""
+    wordings = group_wordings(Mention(e, q.q, q) for e in journal.entries for q in e.questions)
+    anchors = Anchors()
+    questions = tuple(BankedQuestion(w, anchors.make("q", w.text)) for w in wordings)
+    # Each question's category worked out once (it counts the categories of every time it was asked).
+    by_category: dict[QuestionCategory, list[BankedQuestion]] = {}
+    for question in questions:
+        by_category.setdefault(question.category, []).append(question)
+    categories = tuple(
+        CategoryGroup(cat, f"category-{cat.value}", tuple(by_category[cat]))
+        for cat in QuestionCategory
+        if cat in by_category
+    )
+    return QuestionBank(questions, categories)

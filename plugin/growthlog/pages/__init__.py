@@ -1,0 +1,1 @@
+"""RENDER: the journal's pages and entry headers as HTML, engine-neutral (Jinja, autoescaped)."""

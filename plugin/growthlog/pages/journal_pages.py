@@ -1,0 +1,102 @@
+"""The pages growthlog generates from the journal, and the context each is rendered with.
+
+Each page is one entry of `GENERATED_PAGES`: its source name in the docs tree,
+its title in the nav and its template. The context builders live in modules
+named after the page (timeline, lessons, questions, plan, progress, insights).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from growthlog.journal import insights, pipeline_health, progress
+from growthlog.journal.feedback import CHASE_SHOWN, build_feedback_log
+from growthlog.journal.home import build_home
+from growthlog.journal.lessons import build_lessons
+from growthlog.journal.plan import THIS_MONTH_SHOWN, build_plan
+from growthlog.journal.questions import ANSWERS_SHOWN, COMPANIES_SHOWN, build_question_bank
+from growthlog.journal.timeline import build_timeline
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from growthlog.journal.journal import Journal
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedPage:
+    """A page built from the whole journal rather than from one entry."""
+
+    src_uri: str
+    title: str
+    template: str
+    context: Callable[[Journal], Mapping[str, Any]]
+
+    @property
+    def url(self) -> str:
+        stem = self.src_uri.removesuffix(".md")
+        return "" if stem == "index" else f"{stem}/"
+
+
+def _home(journal: Journal) -> Mapping[str, Any]:
+    return {"home": build_home(journal), **pipeline_health.context(journal)}
+
+
+def _timeline(journal: Journal) -> Mapping[str, Any]:
+    return {"timeline": build_timeline(journal)}
+
+
+def _lessons(journal: Journal) -> Mapping[str, Any]:
+    return {
+        "lessons": build_lessons(journal),
+        "feedback": journal.view(build_feedback_log),
+        "chase_shown": CHASE_SHOWN,
+    }
+
+
+def _questions(journal: Journal) -> Mapping[str, Any]:
+    return {
+        "bank": journal.view(build_question_bank),
+        "companies_shown": COMPANIES_SHOWN,
+        "answers_shown": ANSWERS_SHOWN,
+    }
+
+
+def _plan(journal: Journal) -> Mapping[str, Any]:
+    return {"plan": journal.view(build_plan), "this_month_shown": THIS_MONTH_SHOWN}
+
+
+GENERATED_PAGES: tuple[GeneratedPage, ...] = (
+    GeneratedPage("index.md", "Home", "home.html", _home),
+    GeneratedPage("timeline.md", "Timeline", "timeline.html", _timeline),
+    GeneratedPage("lessons.md", "Lessons", "lessons.html", _lessons),
+    GeneratedPage("questions.md", "Questions", "questions.html", _questions),
+    GeneratedPage("plan.md", "Plan", "plan.html", _plan),
+    GeneratedPage("progress.md", "Progress", "progress.html", progress.context),
+    GeneratedPage("insights.md", "Insights", "insights.html", insights.context),
+)
+
+
+#: What places a round on every journal page: when, where, how far, how it ended, which
+#: application, whether it is a draft (ordering, grouping, links and what is left out).
+_ROUND = ("path", "date", "company", "role", "stage", "outcome", "application_id", "draft")
+
+#: The entry fields each journal page shows, by source path: a save that changes none of
+#: them leaves the page as it was (a reworded question re-renders home and the question
+#: bank only). A test swaps every other field between entries and checks each page stays
+#: the same: a page that starts showing a field fails it until the field is listed here.
+SHOWN_FIELDS: dict[str, tuple[str, ...]] = {
+    "index.md": (*_ROUND, "questions", "development", "feedback"),
+    "timeline.md": (*_ROUND, "confidence"),
+    "lessons.md": (*_ROUND, "went_well", "fell_short", "lessons", "feedback"),
+    "questions.md": (*_ROUND, "questions"),
+    "plan.md": (*_ROUND, "development", "went_well", "fell_short", "lessons", "feedback"),
+    "progress.md": (*_ROUND, "confidence", "development"),
+    "insights.md": (*_ROUND, "format", "seniority", "tags", "search"),
+}
+
+
+def reserved_urls() -> dict[str, str]:
+    """URLs an entry file must not take, mapped to the page that owns them."""
+    return {page.url: page.title for page in GENERATED_PAGES}
