@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from click.testing import CliRunner
 from conftest import REPO, Journal, entry
-from growthlog.cli import docs_dir, main
+from growthlog.cli import main
 from test_publish_mode import SAMPLE_DRAFT, SAMPLE_PRIVATE, found_anywhere
 
 if TYPE_CHECKING:
@@ -49,14 +49,18 @@ def checkout(remote: Path, branch: str, into: Path) -> Path:
     return into
 
 
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
 def test_publish_pushes_the_site_as_a_single_commit_without_private_data(
-    repo: tuple[Journal, Path], tmp_path: Path
+    repo: tuple[Journal, Path], tmp_path: Path, engine: str
 ) -> None:
     journal, remote = repo
     journal.plugin_config()["show_private"] = True  # left on by mistake: publish must override it
     journal.write_config()
+    if engine == "properdocs":
+        # ProperDocs' own name for the config: found first, with no -f.
+        journal.write_config().rename(journal.root / "properdocs.yml")
 
-    code, output = publish()
+    code, output = publish("--engine", engine)
     assert code == 0, output
     assert "to gh-pages on origin as one commit" in output
     assert git("--git-dir", str(remote), "rev-list", "--count", "gh-pages", cwd=tmp_path) == "1"
@@ -71,7 +75,7 @@ def test_publish_pushes_the_site_as_a_single_commit_without_private_data(
 
     # A second publish replaces the branch: still one commit, holding the new site only.
     journal.write("2026/12/2026-12-01-newco-screen.md", entry(date="2026-12-01", company="Newco Systems"))
-    code, output = publish()
+    code, output = publish("--engine", engine)
     assert code == 0, output
     assert git("--git-dir", str(remote), "rev-list", "--count", "gh-pages", cwd=tmp_path) == "1"
     site = checkout(remote, "gh-pages", tmp_path / "second")
@@ -140,12 +144,19 @@ def test_publish_a_password_protected_site(
     assert found_anywhere(site, ["Tidewater Energy", "Did not accept on the spot", *SAMPLE_PRIVATE]) == []
 
 
-def test_docs_dir_follows_inherit(tmp_path: Path) -> None:
-    (tmp_path / "mkdocs.yml").write_text("docs_dir: journal\n", encoding="utf-8")
-    (tmp_path / "mkdocs.encrypt.yml").write_text(
-        "INHERIT: mkdocs.yml\nplugins:\n  - encryptcontent:\n      global_password: !ENV [X, '']\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "loop.yml").write_text("INHERIT: loop.yml\n", encoding="utf-8")
-    assert docs_dir(tmp_path / "mkdocs.encrypt.yml") == tmp_path / "journal"
-    assert docs_dir(tmp_path / "loop.yml") == tmp_path / "docs"
+def test_publish_without_a_config_says_where_it_looked(repo: tuple[Journal, Path]) -> None:
+    code, output = publish()
+    assert code == 1
+    assert "no properdocs.yml or mkdocs.yml in" in output
+    assert "Traceback" not in output
+
+
+def test_publish_with_an_engine_that_is_not_installed_says_how_to_install_it(
+    repo: tuple[Journal, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal, _ = repo
+    journal.write_config()
+    monkeypatch.setattr("growthlog.engines.lookup.installed_engines", lambda: ["mkdocs"])
+    code, output = publish("--engine", "properdocs")
+    assert code == 1
+    assert "properdocs is not installed in this Python" in output and "pip install properdocs" in output

@@ -10,41 +10,13 @@ import unicodedata
 from pathlib import Path
 
 import click
-import yaml
 
+from growthlog.engines.lookup import ENGINES, EngineError, entries_dir, find_config, find_engine
 from growthlog.entries.model import Stage
 from growthlog.entries.problems import summarise
 from growthlog.entries.reader import read_journal
 from growthlog.pages.journal_pages import reserved_urls
 from growthlog.publish import PublishError, publish
-
-_DEFAULT_DIR = "entries"
-
-
-def docs_dir(config_file: Path = Path("mkdocs.yml")) -> Path:
-    """The entries folder: mkdocs.yml's docs_dir when there is one, else `entries`.
-
-    Follows `INHERIT:` (mkdocs.encrypt.yml inherits its docs_dir from mkdocs.yml).
-    """
-    base = config_file.parent  # MkDocs resolves docs_dir against the file it was given
-    seen: set[Path] = set()
-    while config_file.resolve() not in seen:
-        seen.add(config_file.resolve())
-        try:
-            # BaseLoader: mkdocs.yml may hold `!ENV` or `!!python/name` tags; only docs_dir matters here.
-            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-        except (OSError, yaml.YAMLError, UnicodeDecodeError):
-            return Path(_DEFAULT_DIR)
-        if not isinstance(config, dict):
-            break
-        value = config.get("docs_dir")
-        if isinstance(value, str) and value:
-            return base / value
-        parent = config.get("INHERIT")
-        if not (isinstance(parent, str) and parent):
-            break
-        config_file = config_file.parent / parent
-    return base / "docs"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,11 +28,11 @@ def main() -> None:
 @main.command()
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
 def check(directory: Path | None) -> None:
-    """Validate every entry in DIRECTORY (default: the docs_dir of mkdocs.yml).
+    """Validate every entry in DIRECTORY (default: the docs_dir of properdocs.yml or mkdocs.yml).
 
     Exits 0 when every entry is clean, 1 with one message per problem otherwise.
     """
-    root = directory if directory is not None else docs_dir()
+    root = directory if directory is not None else entries_dir()
     result = read_journal(root, reserved=reserved_urls())
     for problem in result.problems:
         click.echo(f"{problem.severity.value}: {problem}", err=True)
@@ -83,24 +55,22 @@ def check(directory: Path | None) -> None:
     "-f",
     "--config-file",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-    help="The journal's mkdocs.yml.",
+    help="The journal's config file (default: properdocs.yml, else mkdocs.yml).",
 )
-def publish_command(remote: str, branch: str, config_file: Path) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    help="Build with this engine (default: ProperDocs when installed, else MkDocs).",
+)
+def publish_command(remote: str, branch: str, config_file: Path | None, engine: str | None) -> None:
     """Build the journal in publish mode and push it to BRANCH of REMOTE.
 
     Refuses when an entry has an error. The branch is replaced by a single commit
     (no history), so nothing removed from the journal stays in an old deployment.
     """
-    if not config_file.is_file():
-        click.echo(
-            f"error: {config_file} not found; run growthlog publish in your journal's folder", err=True
-        )
-        sys.exit(1)
     try:
-        done = publish(config_file, docs_dir(config_file), remote=remote, branch=branch)
-    except PublishError as err:
+        done = publish(find_config(config_file), find_engine(engine), remote=remote, branch=branch)
+    except (EngineError, PublishError) as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(1)
     click.echo(
@@ -150,7 +120,7 @@ def new(
     when = when or dt.date.today()
     if not company or not role:
         raise click.UsageError("company and role must not be empty")
-    root = directory if directory is not None else docs_dir()
+    root = directory if directory is not None else entries_dir()
     path = root / f"{when:%Y}" / f"{when:%m}" / f"{when.isoformat()}-{slug(company)}-{stage}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -3,15 +3,14 @@
 The branch (gh-pages by default) is replaced on every publish by one commit with
 no parent, pushed with force: a private value removed from the journal later is
 not left in an old deployment of the branch's history. Only `git` and the
-`mkdocs` command are called, as subprocesses, so this module needs neither the
-MkDocs API nor a git library.
+engine (ProperDocs or MkDocs) are called, as subprocesses, so this module needs
+neither the engine's API nor a git library.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ from growthlog.privacy.site_guard import SHOW_PRIVATE_ENV
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from growthlog.engines.lookup import Engine, JournalConfig
     from growthlog.entries.reader import ReadResult
 
 #: The deployment commit is not yours to sign: a neutral identity keeps your name and
@@ -68,14 +68,19 @@ def check_entries(entries_dir: Path) -> ReadResult:
     return result
 
 
-def build_site(config_file: Path, site_dir: Path, environ: Mapping[str, str] | None = None) -> None:
-    """Run `mkdocs build` in publish mode (private data off, whatever mkdocs.yml says)."""
+def build_site(
+    engine: Engine, config_file: Path, site_dir: Path, environ: Mapping[str, str] | None = None
+) -> None:
+    """Build with `engine` in publish mode (private data off, whatever the config says)."""
     env = {**(os.environ if environ is None else environ), SHOW_PRIVATE_ENV: "0"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean"]
-    command += ["--config-file", str(config_file), "--site-dir", str(site_dir)]
+    command = engine.command(
+        "build", "--clean", "--config-file", str(config_file), "--site-dir", str(site_dir)
+    )
     done = subprocess.run(command, env=env, check=False)
     if done.returncode != 0:
-        raise PublishError(f"the build failed (mkdocs exited with {done.returncode}); nothing was published")
+        raise PublishError(
+            f"the build failed ({engine.name} exited with {done.returncode}); nothing was published"
+        )
 
 
 def scan_site(result: ReadResult, site_dir: Path) -> None:
@@ -116,11 +121,11 @@ def push_site(repo: Path, site_dir: Path, remote: str, branch: str) -> Published
 
 
 def publish(
-    config_file: Path, entries_dir: Path, remote: str = "origin", branch: str = "gh-pages"
+    config: JournalConfig, engine: Engine, remote: str = "origin", branch: str = "gh-pages"
 ) -> Published:
-    """Check, build in publish mode, scan, and push the journal to `remote`'s `branch`."""
-    result = check_entries(entries_dir)
-    repo = config_file.resolve().parent
+    """Check, build in publish mode with `engine`, scan, and push the journal to `remote`'s `branch`."""
+    result = check_entries(config.docs_dir)
+    repo = config.config_file.resolve().parent
     try:
         _git(["rev-parse", "--show-toplevel"], repo)
     except PublishError:
@@ -130,6 +135,6 @@ def publish(
         ) from None
     with tempfile.TemporaryDirectory(prefix="growthlog-site-") as scratch:
         site_dir = Path(scratch, "site")
-        build_site(config_file, site_dir)
+        build_site(engine, config.config_file, site_dir)
         scan_site(result, site_dir)
         return push_site(repo, site_dir, remote, branch)
