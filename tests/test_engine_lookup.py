@@ -67,7 +67,9 @@ def test_inherit_loops_and_defaults(tmp_path: Path) -> None:
     assert (config.docs_dir, config.site_dir) == (tmp_path / "docs", tmp_path / "site")
 
 
-def test_tags_the_engines_know_do_not_stop_the_lookup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tags_the_engines_know_do_not_stop_the_lookup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(
         tmp_path / "mkdocs.yml",
         "docs_dir: !ENV [JOURNAL_DIR, fallback]\n"
@@ -111,7 +113,9 @@ def test_engine_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     assert find_engine("mkdocs").name == "mkdocs"
     monkeypatch.setenv(ENGINE_ENV, "mkdocs")
     assert find_engine().name == "mkdocs"
-    with pytest.raises(EngineError, match="unknown engine 'zensical'; growthlog runs with properdocs or mkdocs"):
+    with pytest.raises(
+        EngineError, match="unknown engine 'zensical'; growthlog runs with properdocs or mkdocs"
+    ):
         find_engine("zensical")
 
 
