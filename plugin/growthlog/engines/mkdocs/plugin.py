@@ -194,6 +194,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             config.markdown_extensions.append("admonition")  # the `!!! private` syntax
         config.extra_css.extend(f"{ASSETS_URI}/{sheet.name}" for sheet in _STYLESHEETS)
         self.lean_search = _only_search_between(self, config)
+        _add_theme_fixes(config)
         custom_dir = config.theme.custom_dir
         self.override_dirs = [Path(custom_dir, OVERRIDE_FOLDER)] if custom_dir else []
         # encryptcontent encrypts a page's content, not its <title>: entry titles go neutral.
@@ -703,6 +704,20 @@ def _material_section() -> Any:
     """A section in the shape the search plugin's parser makes them, for `_index_own_sections` to fill."""
     assert _MaterialSection is not None and _MaterialElement is not None
     return _MaterialSection(_MaterialElement("h2"))
+
+
+#: growthlog's fixes to Material's templates (the search dialog's accessible name): shipped in
+#: the package, so a journal needs no custom_dir for them.
+THEME_FIXES = Path(__file__).parent / "theme"
+
+
+def _add_theme_fixes(config: MkDocsConfig) -> None:
+    """Put THEME_FIXES between the journal's custom_dir (which still wins) and Material's templates."""
+    if config.theme.name != "material":
+        return
+    dirs = config.theme.dirs
+    if str(THEME_FIXES) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_FIXES))
 
 
 def _theme_copies(files: Files, config: MkDocsConfig) -> dict[str, Path]:
