@@ -82,6 +82,33 @@ class Format(str, Enum):
         return self.value.replace("-", " ").capitalize()
 
 
+class EntryKind(str, Enum):
+    """What an entry records: an interview round (the default), or a journal note (`kind: note`)."""
+
+    ROUND = "round"
+    NOTE = "note"
+
+
+class Reason(str, Enum):
+    """Why a process ended without an offer, when the author knows (for rejected or ghosted rounds)."""
+
+    SKILLS = "skills"
+    EXPERIENCE = "experience"
+    FIT = "fit"
+    TIMING = "timing"
+    OTHER_CANDIDATE = "other-candidate"
+    POSITION_CLOSED = "position-closed"
+    UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ").capitalize()
+
+
+#: The outcomes a `reason` explains.
+REASON_OUTCOMES = frozenset({Outcome.REJECTED, Outcome.GHOSTED})
+
+
 class PlanStatus(str, Enum):
     """Where a development plan item stands."""
 
@@ -125,6 +152,8 @@ class PlanItem:
     action: str
     status: PlanStatus = PlanStatus.TODO
     due: dt.date | None = None
+    because: str = ""
+    """The fell_short, feedback or lesson text (or its start) that motivated the item; empty when not said."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +165,10 @@ class Question:
     tough: bool = False
     answer: str = ""
     better_answer: str = ""
+    topic: str = ""
+    """Questions with the same topic (normalised) are one card in the question bank."""
+    prepared: bool = False
+    """Prepared without a better answer written down."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +198,12 @@ class PrivateValue:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One interview round, as read from one file under `entries/`."""
+    """One interview round, or one journal note (`kind: note`), as read from one file under `entries/`.
+
+    A journal note has no company, role, stage or outcome: its `company` and `role` are empty and
+    its `stage` and `outcome` are placeholders that mean nothing. Views that count rounds read
+    `Journal.rounds`, which holds no notes; check `is_note` before reading a stage or an outcome.
+    """
 
     path: str
     """Path of the file relative to the entries folder, with forward slashes."""
@@ -174,6 +212,13 @@ class Entry:
     role: str
     stage: Stage
     outcome: Outcome
+    kind: EntryKind = EntryKind.ROUND
+    note_title: str = ""
+    """A journal note's own `title` (rounds are titled by company, role and stage)."""
+    reason: Reason | None = None
+    """Why the process ended (rejected or ghosted rounds only), when the author knows."""
+    posting: str = ""
+    """The job posting's URL (public)."""
     format: Format | None = None
     seniority: str = ""
     application_id: str = ""
@@ -203,8 +248,15 @@ class Entry:
         return "cr:" + normalise_key(self.company) + " / " + normalise_key(self.role)
 
     @property
+    def is_note(self) -> bool:
+        """True for a journal note: not a round, never counted as one or as an application."""
+        return self.kind is EntryKind.NOTE
+
+    @property
     def title(self) -> str:
-        """A human title: company, role and stage. Plain text: escape it where it is shown."""
+        """A human title: company, role and stage, or a note's title. Plain text: escape it where it is shown."""
+        if self.kind is EntryKind.NOTE:
+            return self.note_title or "Journal note"
         return f"{self.company} · {self.role} · {self.stage.label}"
 
     @property

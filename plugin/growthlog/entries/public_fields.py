@@ -24,11 +24,12 @@ SHOWN_KEYS = frozenset(
 def shown_fields(entry: Entry) -> list[str]:
     """Every string of an entry's front matter a page may show."""
     parts: list[str] = [entry.company, entry.role, entry.seniority, entry.application_id, *entry.tags]
+    parts += [entry.note_title, entry.posting]
     parts += [*entry.went_well, *entry.fell_short]
     if entry.feedback:
         parts.append(entry.feedback.text)
-    parts += [text for item in entry.development for text in (item.skill, item.action)]
-    parts += [text for q in entry.questions for text in (q.q, q.answer, q.better_answer)]
+    parts += [text for item in entry.development for text in (item.skill, item.action, item.because)]
+    parts += [text for q in entry.questions for text in (q.q, q.answer, q.better_answer, q.topic)]
     if entry.search:
         parts.append(entry.search.note)
     parts += [text for lesson in entry.lessons for text in (lesson.text, lesson.theme)]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
-from growthlog.entries.model import Entry, Feedback, Format, Lesson, Outcome, PlanItem, PlanStatus, PrivateValue, Question, QuestionCategory, SearchFit, Stage
+from growthlog.entries.model import REASON_OUTCOMES, Entry, EntryKind, Feedback, Format, Lesson, Outcome, PlanItem, PlanStatus, PrivateValue, Question, QuestionCategory, Reason, SearchFit, Stage
 from growthlog.entries.problems import Problem, Severity, describe, did_you_mean
 from growthlog.entries.yamlnodes import BOOL, Budget, INT, MERGE, NULL, is_null, kind, line_of, scalar_text
 
@@ -43,10 +43,26 @@ TOP_LEVEL = (
     "interviewers",
     "private",
     "extra",
+    "kind",
+    "title",
+    "reason",
+    "posting",
+)
+#: What only an interview round has: on a journal note (`kind: note`) these are ignored, with a warning.
+ROUND_ONLY = (
+    *REQUIRED[1:],
+    "format",
+    "seniority",
+    "application",
+    "confidence",
+    "feedback",
+    "search",
+    "reason",
+    "posting",
 )
 FEEDBACK_KEYS = ("requested", "received", "text")
-PLAN_KEYS = ("skill", "action", "status", "due")
-QUESTION_KEYS = ("q", "category", "tough", "answer", "better_answer")
+PLAN_KEYS = ("skill", "action", "status", "due", "because")
+QUESTION_KEYS = ("q", "category", "tough", "answer", "better_answer", "topic", "prepared")
 SEARCH_KEYS = ("role_fit", "company_fit", "note")
 LESSON_KEYS = ("text", "theme")
 
@@ -67,6 +83,8 @@ _EXAMPLES = {
 }
 _TRUE = {"yes", "true", "on", "y"}
 _FALSE = {"no", "false", "off", "n"}
+#: A posting's URL: a web address with a host, nothing a link could run (no `javascript:`).
+_POSTING_URL = re.compile(r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$", re.IGNORECASE)
 #: Deeper than this, a private value is not something a person typed on purpose.
 _MAX_PRIVATE_DEPTH = 12
 
@@ -340,13 +358,35 @@ def build_entry(path: str, split: SplitEntry, root: yaml.Node | None) -> tuple[E
         check.error(root, "", f"the front matter must be fields (key: value lines); found {kind(root)}")
         return None, check.problems
     fields = check.mapping(root, "", TOP_LEVEL) or {}
+    entry_kind = _kind(check, fields.get("kind"))
+    if entry_kind is EntryKind.NOTE:
+        for name in ROUND_ONLY:
+            if name in fields:
+                check.warn(
+                    fields[name],
+                    name,
+                    f"'{name}' is ignored on a journal note (kind: note): a note is not a round; "
+                    "remove it, or remove 'kind: note' if this file records an interview",
+                )
+                del fields[name]
+    elif "title" in fields:
+        check.warn(
+            fields.pop("title"),
+            "title",
+            "'title' is ignored on an interview round (it is titled by company, role and stage); "
+            "it is for journal notes ('kind: note')",
+        )
     get = fields.get
+    is_round = entry_kind is EntryKind.ROUND
 
     date = check.date(get("date"), "date", required=True)
-    company = check.text(get("company"), "company", required=True)
-    role = check.text(get("role"), "role", required=True)
-    stage = check.choice(get("stage"), "stage", Stage, required=True)
-    outcome = check.choice(get("outcome"), "outcome", Outcome, required=True)
+    company = check.text(get("company"), "company", required=is_round)
+    role = check.text(get("role"), "role", required=is_round)
+    stage = check.choice(get("stage"), "stage", Stage, required=is_round)
+    outcome = check.choice(get("outcome"), "outcome", Outcome, required=is_round)
+    note_title = check.text(get("title"), "title")
+    reason = _reason(check, get("reason"), outcome)
+    posting = _posting(check, get("posting"))
 
     entry_format = check.choice(get("format"), "format", Format)
     seniority = check.text(get("seniority"), "seniority")
@@ -374,7 +414,10 @@ def build_entry(path: str, split: SplitEntry, root: yaml.Node | None) -> tuple[E
     check.problems.sort(key=lambda p: p.line)
     if any(p.is_error for p in check.problems):
         return None, check.problems
-    assert date is not None and stage is not None and outcome is not None
+    assert date is not None
+    if not is_round:  # placeholders: a note has no stage or outcome (see Entry)
+        stage, outcome = Stage.APPLIED, Outcome.PENDING
+    assert stage is not None and outcome is not None
     entry = Entry(
         path=path,
         date=date,
@@ -382,6 +425,10 @@ def build_entry(path: str, split: SplitEntry, root: yaml.Node | None) -> tuple[E
         role=role,
         stage=stage,
         outcome=outcome,
+        kind=entry_kind,
+        note_title=note_title,
+        reason=reason,
+        posting=posting,
         format=entry_format,
         seniority=seniority,
         application_id=application,
@@ -402,6 +449,53 @@ def build_entry(path: str, split: SplitEntry, root: yaml.Node | None) -> tuple[E
         extra=extra,
     )
     return entry, check.problems
+
+
+def _kind(check: _Checker, node: yaml.Node | None) -> EntryKind:
+    """`kind: note` makes a journal note; without `kind`, an entry is an interview round."""
+    if node is None or is_null(node):
+        return EntryKind.ROUND
+    if isinstance(node, yaml.ScalarNode):
+        raw = scalar_text(node)
+        if raw.lower() == EntryKind.NOTE.value:
+            return EntryKind.NOTE
+        found = describe(raw)
+    else:
+        found = kind(node)
+    hint = did_you_mean(scalar_text(node), ["note"]) if isinstance(node, yaml.ScalarNode) else ""
+    check.error(
+        node,
+        "kind",
+        f"{found} is not allowed; allowed: note (a journal note); "
+        f"leave 'kind' out for an interview round{hint}",
+    )
+    return EntryKind.ROUND
+
+
+def _reason(check: _Checker, node: yaml.Node | None, outcome: Outcome | None) -> Reason | None:
+    """Why a process ended: only for a rejected or ghosted round."""
+    reason = check.choice(node, "reason", Reason)
+    if reason is not None and outcome is not None and outcome not in REASON_OUTCOMES:
+        assert node is not None
+        check.warn(
+            node,
+            "reason",
+            f"a reason is for rejected or ghosted rounds; this round's outcome is '{outcome.value}', "
+            "so it is ignored",
+        )
+        return None
+    return reason
+
+
+def _posting(check: _Checker, node: yaml.Node | None) -> str:
+    """The job posting's URL: an http(s) address, shown as a link (so nothing a browser would run)."""
+    url = check.text(node, "posting")
+    if url and not _POSTING_URL.match(url):
+        assert node is not None
+        fix = "; add 'https://' in front" if "://" not in url and "." in url.split("/")[0] else ""
+        check.error(node, "posting", f"expected a web address starting https:// or http://; found {describe(url)}{fix}")
+        return ""
+    return url
 
 
 def _feedback(check: _Checker, node: yaml.Node | None) -> Feedback | None:
@@ -443,7 +537,8 @@ def _development(check: _Checker, node: yaml.Node | None) -> tuple[PlanItem, ...
             continue
         status = check.choice(fields.get("status"), f"{name}.status", PlanStatus) or PlanStatus.TODO
         due = check.date(fields.get("due"), f"{name}.due")
-        out.append(PlanItem(skill=skill, action=action, status=status, due=due))
+        because = check.text(fields.get("because"), f"{name}.because")
+        out.append(PlanItem(skill=skill, action=action, status=status, due=due, because=because))
     return tuple(out)
 
 
@@ -468,6 +563,8 @@ def _questions(check: _Checker, node: yaml.Node | None) -> tuple[Question, ...]:
                 tough=check.boolean(fields.get("tough"), f"{name}.tough"),
                 answer=check.text(fields.get("answer"), f"{name}.answer"),
                 better_answer=check.text(fields.get("better_answer"), f"{name}.better_answer"),
+                topic=check.text(fields.get("topic"), f"{name}.topic"),
+                prepared=check.boolean(fields.get("prepared"), f"{name}.prepared"),
             )
         )
     return tuple(out)

@@ -93,7 +93,7 @@ def build_feedback_log(journal: Journal) -> FeedbackLog:
     """Collect the feedback of every entry that has any."""
     records = tuple(
         FeedbackRecord(e, e.feedback.requested, e.feedback.received, e.feedback.text)
-        for e in journal.entries
+        for e in journal.rounds
         if e.feedback is not None and (e.feedback.requested or e.feedback.received or e.feedback.text.strip())
     )
     return FeedbackLog(records, journal.today)

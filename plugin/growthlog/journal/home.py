@@ -58,7 +58,7 @@ def count_figures(journal: Journal) -> Figures:
     settings = journal.settings
     apps = journal.applications
     return Figures(
-        rounds=len(journal.entries),
+        rounds=len(journal.rounds),
         applications=len(apps),
         active=sum(1 for a in apps if a.is_active(journal.today, settings.ghost_after_days)),
         offers=sum(

@@ -23,7 +23,11 @@ V = TypeVar("V")
 
 
 class Journal:
-    """The entries a build shows (drafts left out when publishing), with their applications."""
+    """The entries a build shows (drafts left out when publishing), with their applications.
+
+    `entries` holds every shown entry, journal notes included; `rounds` only the interview
+    rounds, which is what every count of rounds, applications, stages and outcomes reads.
+    """
 
     def __init__(self, entries: Iterable[Entry], settings: Settings) -> None:
         self.settings = settings
@@ -33,6 +37,10 @@ class Journal:
                 key=lambda e: (e.date, e.path),
             )
         )
+        #: The interview rounds, oldest first: no journal note is a round.
+        self.rounds: tuple[Entry, ...] = tuple(e for e in self.entries if not e.is_note)
+        #: The journal notes (`kind: note`), oldest first.
+        self.notes: tuple[Entry, ...] = tuple(e for e in self.entries if e.is_note)
         self._views: dict[Callable[[Journal], Any], Any] = {}
 
     def view(self, build: Callable[[Journal], V]) -> V:
@@ -49,7 +57,7 @@ class Journal:
 
     @cached_property
     def applications(self) -> tuple[Application, ...]:
-        return group_applications(self.entries)
+        return group_applications(self.rounds)
 
     @cached_property
     def application_of(self) -> dict[str, Application]:
@@ -58,7 +66,8 @@ class Journal:
 
     @cached_property
     def newest_first(self) -> tuple[Entry, ...]:
-        return tuple(reversed(self.entries))
+        """The rounds, newest first."""
+        return tuple(reversed(self.rounds))
 
     def url(self, entry: Entry) -> str:
         """The entry page's URL relative to the site root."""

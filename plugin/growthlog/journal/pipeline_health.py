@@ -68,7 +68,7 @@ def pipeline_health(journal: Journal) -> PipelineHealth:
         for app in journal.applications
         if app.effective_outcome(today, settings.ghost_after_days) is Outcome.GHOSTED
     )
-    past = [entry.date for entry in journal.entries if entry.date <= today]
+    past = [entry.date for entry in journal.rounds if entry.date <= today]
     return PipelineHealth(
         today=today,
         active=tuple(sorted(active, key=lambda a: a.days_silent)),

@@ -215,13 +215,13 @@ def _month_labels(month_list: Sequence[dt.date]) -> tuple[list[str], list[str]]:
 
 def rounds_chart(journal: Journal, month_list: Sequence[dt.date]) -> charts.Chart:
     """Rounds per month, stacked by outcome."""
-    per_month = rounds_per_month(journal.entries, month_list)
+    per_month = rounds_per_month(journal.rounds, month_list)
     labels, years = _month_labels(month_list)
     series = [
         charts.Series(o.label, f"gl-fill--{o.value}", tuple(per_month[m][o] for m in month_list))
         for o in _OUTCOME_ORDER
     ]
-    total = len([e for e in journal.entries if month_of(e.date) in per_month])
+    total = len([e for e in journal.rounds if month_of(e.date) in per_month])
     busiest = max(month_list, key=lambda m: sum(per_month[m].values()), default=None)
     desc = f"{plural(total, 'round')} over {plural(len(month_list), 'month')}"
     if busiest is not None and total:
@@ -254,7 +254,7 @@ def funnel_chart(journal: Journal) -> charts.Chart:
 
 def confidence_chart(journal: Journal) -> charts.Chart:
     """Confidence right after each round, over time; averaged per month past CONFIDENCE_ROUNDS rounds."""
-    rated = [e for e in journal.entries if e.confidence is not None]
+    rated = [e for e in journal.rounds if e.confidence is not None]
     if len(rated) > CONFIDENCE_ROUNDS:
         return _monthly_confidence_chart(rated)
     points = [charts.Point(e.date, e.confidence or 0, f"{e.company} · {e.stage.label}") for e in rated]
@@ -309,7 +309,7 @@ def _monthly_confidence_chart(rated: Sequence[Entry]) -> charts.Chart:
 
 def calendar_chart(journal: Journal) -> charts.Chart:
     """Rounds per day over the last 12 months."""
-    first, counts = activity(journal.entries, journal.today)
+    first, counts = activity(journal.rounds, journal.today)
     days = len(counts)
     total = sum(counts.values())
     return charts.calendar(
@@ -381,10 +381,10 @@ def plan_chart(journal: Journal, month_list: Sequence[dt.date]) -> charts.Chart:
 def context(journal: Journal) -> Mapping[str, Any]:
     """The progress page's template context."""
     month_list = journal_months(journal)
-    backs = bounce_backs(journal.entries, journal.today)
+    backs = bounce_backs(journal.rounds, journal.today)
     return {
         **pipeline_health.context(journal),
-        "milestones": milestones(journal.entries, journal.today),
+        "milestones": milestones(journal.rounds, journal.today),
         "rounds_chart": rounds_chart(journal, month_list),
         "funnel_chart": funnel_chart(journal),
         "confidence_chart": confidence_chart(journal),

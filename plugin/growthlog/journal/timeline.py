@@ -70,6 +70,8 @@ class Month:
     first_day: dt.date
     anchor: str
     rounds: tuple[TimelineRound, ...]
+    notes: tuple[Entry, ...] = ()
+    """The journal notes written this month, newest first: shown among the rounds, never counted as one."""
 
     @property
     def outcomes(self) -> tuple[Outcome, ...]:
@@ -99,6 +101,7 @@ class Timeline:
     """The timeline page's content."""
 
     years: tuple[Year, ...]
+    """The years with rounds or journal notes, newest first."""
     applications: tuple[ApplicationSummary, ...]
     """Most recently active first."""
     outcome_counts: tuple[tuple[Outcome, int], ...]
@@ -150,12 +153,17 @@ def build_timeline(journal: Journal) -> Timeline:
     months: dict[dt.date, list[TimelineRound]] = {}
     for item in rounds:
         months.setdefault(item.entry.date.replace(day=1), []).append(item)
+    notes: dict[dt.date, list[Entry]] = {}
+    for note in reversed(journal.notes):
+        notes.setdefault(note.date.replace(day=1), []).append(note)
+        months.setdefault(note.date.replace(day=1), [])
     years: dict[int, list[Month]] = {}
-    for first_day, items in months.items():
+    for first_day in sorted(months, reverse=True):
         anchor = f"month-{first_day:%Y-%m}"
-        years.setdefault(first_day.year, []).append(Month(first_day, anchor, tuple(items)))
+        month = Month(first_day, anchor, tuple(months[first_day]), tuple(notes.get(first_day, ())))
+        years.setdefault(first_day.year, []).append(month)
 
-    counts = Counter(e.outcome for e in journal.entries)
+    counts = Counter(e.outcome for e in journal.rounds)
     return Timeline(
         years=tuple(Year(year, f"year-{year}", tuple(ms)) for year, ms in years.items()),
         applications=summaries,

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from growthlog.journal.applications import Application
 
 _NOTHING = Markup("")
+_NOTE_BADGE = (
+    '<span class="gl-badge gl-note" title="A journal note: not an interview round">Journal note</span>'
+)
 # The markup of the `private_marker`, `table_open` and `table_close` macros of _macros.html.
 _PRIVATE_MARKER = '<span class="gl-badge gl-private" title="Shown only in your local preview; never published">Private</span>'
 _TABLE_OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
@@ -131,18 +134,27 @@ class EntryHeader:
     @property
     def title(self) -> Markup:
         entry = self.entry
+        if entry.is_note:
+            return Markup(f'<h1 id="entry">{escape(entry.title)}</h1>')
         return Markup(f'<h1 id="entry">{escape(entry.company)} · {escape(entry.role)}</h1>')
 
     @property
     def meta(self) -> Markup:
         """Date, stage, outcome, format, seniority, confidence and the draft mark."""
         entry = self.entry
-        parts = [
-            '<p class="gl-entry__meta">\n',
-            f"  {_time(entry.date)}\n",
-            f"  {stage_badge(entry.stage)}\n",
-            f"  {outcome_badge(entry.outcome)}\n",
-        ]
+        if entry.is_note:  # no stage, no outcome: a note is not a round
+            parts = ['<p class="gl-entry__meta">\n', f"  {_time(entry.date)}\n", f"  {_NOTE_BADGE}\n"]
+        else:
+            parts = [
+                '<p class="gl-entry__meta">\n',
+                f"  {_time(entry.date)}\n",
+                f"  {stage_badge(entry.stage)}\n",
+                f"  {outcome_badge(entry.outcome)}\n",
+            ]
+            if entry.reason is not None:
+                parts.append(
+                    f'<span class="gl-badge gl-reason">Reason: {entry.reason.label.lower()}</span>\n'
+                )
         if entry.format:
             parts.append(f'<span class="gl-badge gl-format">{_label(entry.format)}</span>')
         if entry.seniority:
@@ -151,6 +163,11 @@ class EntryHeader:
         if entry.draft:
             parts.append('<span class="gl-badge gl-draft" title="Drafts are never published">Draft</span>')
         parts.append("</p>")
+        if entry.posting:
+            parts.append(
+                f'\n<p class="gl-entry__posting"><a href="{escape(entry.posting)}" rel="noopener noreferrer">'
+                "The job posting</a></p>"
+            )
         return Markup("".join(parts))
 
     @property
@@ -235,8 +252,13 @@ class EntryHeader:
                 due = _time(item.due)
                 if item.status is not PlanStatus.DONE and item.due < self.today:
                     due += ' <span class="gl-badge gl-overdue">Overdue</span>'
+            because = (
+                f'<br><small class="gl-because"><span class="gl-label">Because:</span> {escape(item.because)}</small>'
+                if item.because
+                else ""
+            )
             parts.append(
-                f"<tr><td>{escape(item.skill)}</td><td>{escape(item.action)}</td>"
+                f"<tr><td>{escape(item.skill)}</td><td>{escape(item.action)}{because}</td>"
                 f"<td>{status_badge(item.status)}</td><td>{due}</td></tr>\n"
             )
         parts.append(f"</tbody>\n{_TABLE_CLOSE}")
@@ -251,6 +273,10 @@ class EntryHeader:
         parts = ['<h2 id="questions">Questions</h2>\n']
         for question in questions:
             tough = ' <span class="gl-badge gl-tough">Tough</span>' if question.tough else ""
+            if question.prepared:
+                tough += ' <span class="gl-badge gl-prepared">Prepared</span>'
+            if question.topic:
+                tough += f' <span class="gl-badge gl-topic">Topic: {escape(question.topic)}</span>'
             parts.append(
                 '<div class="gl-question">\n'
                 f'  <p class="gl-question__q"><strong>{escape(question.q)}</strong> '

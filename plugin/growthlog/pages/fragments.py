@@ -140,14 +140,14 @@ class EntryLinks:
         """A link to the entry named by company and role: "Acme · Backend Engineer", as escaped HTML."""
         found = self._titled.get(id(entry))
         if found is None or found[0] is not entry:
-            text = escape(f"{entry.company} · {entry.role}")
+            text = escape(entry.title if entry.is_note else f"{entry.company} · {entry.role}")
             found = self._titled[id(entry)] = (entry, f'<a href="{self.href(entry)}">{text}</a>')
         return found[1]
 
 
 def source_link(href: str, entry: Entry, dated: bool = True) -> Markup:
     """A link to the entry an item came from: "Acme, onsite, 4 Nov 2026" (or without the date)."""
-    text = f"{entry.company}, {entry.stage.label.lower()}"
+    text = entry.title if entry.is_note else f"{entry.company}, {entry.stage.label.lower()}"
     if dated:
         text = f"{text}, {format_date(entry.date)}"
     # No class: at 15,000 links a page's CSS reaches them through their list (.gl-sources a...).

@@ -31,8 +31,9 @@ from growthlog.pages.fragments import (
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
+    from growthlog.entries.model import Entry
     from growthlog.journal.feedback import FeedbackRecord
     from growthlog.journal.insights import Group, SearchNote
     from growthlog.journal.plan import PlannedItem
@@ -46,18 +47,36 @@ _SMALL = ' class="gl-insight--small"'
 _EN_DASH = "\u2013"  # between dates, and for a fit not rated
 
 
-def timeline_rounds(links: EntryLinks, rounds: Iterable[TimelineRound]) -> Markup:
-    """The rounds of one month on the timeline: date, entry link, badges, and its place in its application."""
+def timeline_rounds(
+    links: EntryLinks, rounds: Iterable[TimelineRound], notes: Sequence[Entry] = ()
+) -> Markup:
+    """The rounds of one month on the timeline: date, entry link, badges, and its place in its application.
+
+    The month's journal notes (newest first, as the rounds) go among them by date, marked as notes.
+    """
     lines = []
+    waiting = list(notes)
     for r in rounds:
         e, app = r.entry, r.application
+        while waiting and (waiting[0].date, waiting[0].path) > (e.date, e.path):
+            lines.append(_timeline_note(links, waiting.pop(0)))
         lines.append(
             f'<li class="gl-round gl-round--{e.outcome.value}"><time datetime="{e.date.isoformat()}">'
             f"{format_date(e.date, 'short')}</time> {links.titled(e)} {stage_badge(e.stage)} "
             f"{outcome_badge(e.outcome)} {confidence(e.confidence)}{_DRAFT if e.draft else ''} "
             f'<a class="gl-round__app" href="#{escape(app.anchor)}">Round {r.number} of {len(app.rounds)}</a></li>\n'
         )
+    lines += [_timeline_note(links, note) for note in waiting]
     return Markup("".join(lines))
+
+
+def _timeline_note(links: EntryLinks, note: Entry) -> str:
+    # Classed as a round with no outcome, so the outcome filter hides it as it hides other outcomes.
+    return (
+        f'<li class="gl-round gl-round--note"><time datetime="{note.date.isoformat()}">'
+        f"{format_date(note.date, 'short')}</time> {links.titled(note)} "
+        f'<span class="gl-badge gl-note">Journal note</span>{_DRAFT if note.draft else ""}</li>\n'
+    )
 
 
 def application_rows(links: EntryLinks, applications: Iterable[ApplicationSummary]) -> Markup:
