@@ -386,7 +386,7 @@ Back after the block.  Two spaces.\u00a0Non-breaking.
 def test_entry_headers_go_into_the_index_exactly_as_the_search_plugin_parses_them(
     sample_journal: Journal, monkeypatch: pytest.MonkeyPatch, hostile: bool
 ) -> None:
-    import growthlog.engines.mkdocs.plugin as mkdocs_plugin
+    from growthlog.engines.mkdocs.speedups import search_index
 
     if hostile:
         sample_journal.write(
@@ -413,11 +413,11 @@ def test_entry_headers_go_into_the_index_exactly_as_the_search_plugin_parses_the
             entry("## Links\n\n[a](https://x.org/?a=1&b=2) b", date="2026-11-23"),
         )
     indexed: list[str] = []
-    own_sections = mkdocs_plugin.GrowthlogPlugin._index_own_sections
+    own_sections = search_index.SearchText._index_own_sections
 
-    def counted(plugin: mkdocs_plugin.GrowthlogPlugin, page: Any, *args: Any) -> None:
+    def counted(search: search_index.SearchText, page: Any, *args: Any) -> None:
         indexed.append(page.file.src_uri)
-        own_sections(plugin, page, *args)
+        own_sections(search, page, *args)
 
     notes_read: list[bool] = []
 
@@ -426,14 +426,14 @@ def test_entry_headers_go_into_the_index_exactly_as_the_search_plugin_parses_the
         notes_read.append(found is not None)
         return found
 
-    monkeypatch.setattr(mkdocs_plugin.GrowthlogPlugin, "_index_own_sections", counted)
-    monkeypatch.setattr(mkdocs_plugin, "notes_sections", read)
+    monkeypatch.setattr(search_index.SearchText, "_index_own_sections", counted)
+    monkeypatch.setattr(search_index, "notes_sections", read)
     index = (sample_journal.build() / "search" / "search_index.json").read_text(encoding="utf-8")
     assert len(indexed) == (25 if hostile else 21)  # every published entry page (the draft is left out)
     # The notes of every page but two: raw HTML tags growthlog does not read (the hostile
     # entry's `<h2 id=x>`), a character reference in a link address.
     assert notes_read.count(False) == (2 if hostile else 0) and len(notes_read) == len(indexed)
-    monkeypatch.setattr(mkdocs_plugin, "_MaterialSection", None)  # the search plugin parses all
+    monkeypatch.setenv("GROWTHLOG_SPEEDUPS", "-search_index")  # the search plugin parses all
     parsed = (sample_journal.build() / "search" / "search_index.json").read_text(encoding="utf-8")
     assert index == parsed
     locations = [doc["location"] for doc in json.loads(index)["docs"]]

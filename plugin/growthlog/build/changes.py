@@ -4,8 +4,8 @@ A save in the editor changes one entry, most often only its notes. The journal
 pages (home, timeline, lessons, questions, plan, progress, insights) and the
 headers of the other rounds of its application show its front matter but not
 its notes, so after such a save they are the same HTML as before: `ShownEntries`
-says when, cheaply enough to ask on every rebuild. `TemplateCodeCache` keeps the theme's compiled templates from one
-rebuild to the next (MkDocs makes a new theme environment each time).
+says when, cheaply enough to ask on every rebuild. A `BuildRecord` keeps what one
+build made its pages from, for the next rebuild to compare with.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from growthlog.entries.model import Entry
+    from growthlog.pages.toc import Heading
 
 
 def template_stamps(folders: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
@@ -40,25 +41,63 @@ def template_stamps(folders: Iterable[Path]) -> tuple[tuple[str, int, int], ...]
     return tuple(sorted(stamps))
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
 class EntryPageInputs:
-    """What an entry page was built from: its entry, the rounds of its application, its header.
+    """What an entry page was built from: its entry and the rounds of its application.
 
     The header shows the other rounds' dates, stages and outcomes only, so when only
     another round changed (its company, a question...) the page may well come out the
-    same: `header` (a hash of the header's HTML) tells, without keeping every
+    same: the header's hash (`BuildRecord.headers`) tells, without keeping every
     header's text for the whole serve.
     """
 
-    __slots__ = ("entry", "header", "rounds")
-
-    def __init__(self, entry: Entry, rounds: Iterable[Entry], header: int | None = None) -> None:
-        self.entry = entry
-        self.rounds = ShownEntries(rounds)
-        self.header = header
+    entry: Entry
+    rounds: ShownEntries
 
     def same_entry(self, other: EntryPageInputs) -> bool:
         """The same entry, notes included (the cache hands back the same object when unchanged)."""
         return self.entry is other.entry or self.entry == other.entry
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SharedInputs:
+    """What every page shows or depends on besides the entries: a change rebuilds every page.
+
+    Settings and the problems notice show on every page; another site or docs folder
+    is another site (MkDocs keeps its plugin for the whole process); the templates
+    (growthlog's and the user's overrides) can be edited while serving.
+    """
+
+    settings: object
+    problems: tuple[object, ...]
+    site_name: str
+    site_dir: str
+    docs_dir: str
+    templates: tuple[tuple[str, int, int], ...]
+
+
+@dataclasses.dataclass(slots=True)
+class BuildRecord:
+    """What one build made its pages from; the next `--dirty` rebuild compares with the last finished one."""
+
+    shared: SharedInputs
+    #: The entries as the journal pages show them (notes aside).
+    journal_entries: ShownEntries
+    #: Each entry page's inputs, by source path.
+    entry_pages: dict[str, EntryPageInputs] = dataclasses.field(default_factory=dict)
+    #: The hash of each entry page's header as built, by source path.
+    headers: dict[str, int] = dataclasses.field(default_factory=dict)
+    #: The HTML each journal page was built with, by source path.
+    journal_html: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class KeptJournalPage:
+    """A journal page a serve keeps: what it was rendered from, its HTML and its headings."""
+
+    inputs: tuple[SharedInputs, ShownEntries]
+    html: str
+    headings: list[Heading]
 
 
 def _without_notes(entry: Entry) -> Entry:
