@@ -15,6 +15,10 @@ from growthlog.engines.lookup import ENGINES, EngineError, entries_dir, find_con
 from growthlog.entries.model import Stage
 from growthlog.entries.problems import summarise
 from growthlog.entries.reader import read_journal
+from growthlog.export.formats import FORMATS, ExportRequest
+from growthlog.export.writer import ExportRefused, check_public, write
+from growthlog.journal.journal import Journal
+from growthlog.journal.settings import Mode, Settings, resolve_today
 from growthlog.pages.journal_pages import reserved_urls
 from growthlog.publish import PublishError, publish
 
@@ -77,6 +81,76 @@ def publish_command(remote: str, branch: str, config_file: Path | None, engine: 
         f"published {done.files} files to {done.branch} on {done.remote} as one commit ({done.commit[:12]}); "
         "earlier deployments are no longer in the branch"
     )
+
+
+@main.command("export")
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(sorted(FORMATS)),
+    default="json",
+    show_default=True,
+    help="; ".join(f"{f.name}: {f.help}" for f in FORMATS.values()),
+)
+@click.argument("out", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--private", is_flag=True, help="Include private fields, interviewers, private notes and drafts."
+)
+@click.option("--force", is_flag=True, help="Replace files the export writes that already exist.")
+@click.option(
+    "--dir", "directory", type=click.Path(path_type=Path), help="Entries folder (default: docs_dir)."
+)
+def export_command(format_name: str, out: Path, private: bool, force: bool, directory: Path | None) -> None:
+    """Write the journal into the folder OUT in one format, for you to keep, import or subscribe to.
+
+    Without --private, what a published site leaves out stays out (private fields,
+    interviewers, private notes, drafts). Never replaces a file without --force,
+    never writes inside the entries folder, and writes nothing when an entry has an error.
+    """
+    root = directory if directory is not None else docs_dir()
+    if not root.is_dir():
+        click.echo(
+            f"error: no entries folder at {root}; run growthlog export in your journal's folder", err=True
+        )
+        sys.exit(1)
+    result = read_journal(root, reserved=reserved_urls())
+    for problem in result.problems:
+        click.echo(f"{problem.severity.value}: {problem}", err=True)
+    if result.errors:
+        click.echo(
+            f"error: {summarise(result.problems)}; nothing was exported (fix them, then export again)",
+            err=True,
+        )
+        sys.exit(1)
+    try:
+        today = resolve_today(None)
+    except ValueError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(1)
+    settings = Settings(today=today, mode=Mode.LOCAL if private else Mode.PUBLISH)
+    journal = Journal(result.entries, settings)
+    files = list(FORMATS[format_name].files(ExportRequest(journal, private, root)))
+    try:
+        if not private:
+            check_public(files, result.entries)
+        written = write(files, out, root, force)
+    except ExportRefused as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(1)
+    for path in written.paths:
+        click.echo(f"{'replaced' if path in written.replaced else 'wrote'} {path}")
+    count = len(journal.entries)
+    what = f"{count} entr{'y' if count == 1 else 'ies'}"
+    if private:
+        click.echo(
+            f"{what}, WITH private fields, interviewers, private notes and drafts: keep it to yourself"
+        )
+    else:
+        left = len(result.entries) - count
+        drafts = f" ({left} draft{'' if left == 1 else 's'})" if left else ""
+        click.echo(
+            f"{what}; private fields, interviewers, private notes and drafts{drafts} left out (--private includes them)"
+        )
 
 
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:

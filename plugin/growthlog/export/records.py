@@ -1,0 +1,61 @@
+"""What of an entry goes out in an export: one rule for every format.
+
+An entry's fields are exported by walking the `Entry` dataclass, so a field added
+to the model goes out too (and the JSON Schema test names it until the schema
+lists it). Without `--private`, the fields no page shows (interviewers, private,
+extra) stay out, and the notes lose their private blocks and HTML comments, as a
+published page does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+from growthlog.entries.model import Entry
+from growthlog.entries.private_parts import split_private, strip_comments
+from growthlog.entries.public_fields import UNSHOWN_FIELDS
+
+#: Entry attributes that are not front matter fields (the notes go out as `notes`).
+_NOT_FIELDS = frozenset({"body", "body_line"})
+#: Renamed on the way out: the model's name for it says more than the format's does.
+_RENAMED = {"application_id": "application"}
+
+
+def plain(value: Any) -> Any:
+    """A model value as JSON-ready data: enums by their value, dates as ISO text, parts as mappings."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def public_notes(body: str) -> str:
+    """An entry's notes as a published page shows them: no private blocks, no HTML comments."""
+    return strip_comments(split_private(body)[0]).strip()
+
+
+def entry_record(entry: Entry, application_key: str, private: bool) -> dict[str, Any]:
+    """One entry as exported: every field in the model's order, the application key and the notes."""
+    record: dict[str, Any] = {}
+    for f in dataclasses.fields(Entry):
+        name = f.name
+        if name in _NOT_FIELDS or (name in UNSHOWN_FIELDS and not private):
+            continue
+        value = getattr(entry, name)
+        if name == "private":
+            record[name] = {v.key.removeprefix("private."): v.value for v in value}
+        elif name == "extra":
+            record[name] = dict(value)
+        else:
+            record[_RENAMED.get(name, name)] = plain(value)
+    record["application_key"] = application_key
+    record["notes"] = entry.body.strip() if private else public_notes(entry.body)
+    return record

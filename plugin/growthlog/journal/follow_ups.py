@@ -1,0 +1,104 @@
+"""Follow-ups: the dated things the journal asks of the user, for a calendar.
+
+Feedback to chase, plan items due and upcoming rounds, each on the day it is
+due. Every source is a function of the journal in `SOURCES`: another kind of
+follow-up (rehearsals due, once the practice log exists) is one more function
+there, and every calendar export picks it up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from growthlog.entries.model import Outcome
+from growthlog.journal.feedback import CHASE_AFTER_DAYS, build_feedback_log
+from growthlog.journal.plan import build_plan
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+    from growthlog.entries.model import Entry
+    from growthlog.journal.journal import Journal
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """One dated follow-up. `title` and `detail` are plain text made of public fields only."""
+
+    kind: str
+    """What it is: "round", "feedback" or "plan" (a calendar's category)."""
+    day: dt.date
+    title: str
+    detail: str
+    entry: Entry
+    """The entry it comes from (its date stamps the event, so an export is the same every day)."""
+    key: str
+    """Unique among follow-ups and the same from one export to the next (a calendar's UID)."""
+
+
+def upcoming_rounds(journal: Journal) -> Iterator[FollowUp]:
+    """Rounds dated today or later and still pending: interviews to come."""
+    for entry in journal.entries:
+        if entry.date >= journal.today and entry.outcome is Outcome.PENDING:
+            yield FollowUp(
+                "round",
+                entry.date,
+                f"Interview: {entry.title}",
+                f"{entry.stage.label} round for {entry.role} at {entry.company}.",
+                entry,
+                f"round/{entry.path}",
+            )
+
+
+def feedback_to_chase(journal: Journal) -> Iterator[FollowUp]:
+    """Feedback asked for and not come back: a reminder on the day it is worth chasing."""
+    for record in journal.view(build_feedback_log).requests:
+        if record.answered or record.requested is None:
+            continue
+        entry = record.entry
+        yield FollowUp(
+            "feedback",
+            record.requested + dt.timedelta(days=CHASE_AFTER_DAYS),
+            f"Chase feedback: {entry.company} · {entry.role}",
+            f"Feedback asked for on {record.requested.isoformat()} after the {entry.stage.label.lower()} "
+            f"round of {entry.date.isoformat()}; no answer written down yet.",
+            entry,
+            f"feedback/{entry.path}",
+        )
+
+
+def plan_items_due(journal: Journal) -> Iterator[FollowUp]:
+    """Plan items not done that have a due date, on that date."""
+    seen: dict[str, int] = {}
+    for planned in journal.view(build_plan).items:
+        item = planned.item
+        if not planned.is_open or item.due is None:
+            continue
+        base = f"plan/{planned.entry.path}/{item.skill}"
+        seen[base] = seen.get(base, 0) + 1
+        yield FollowUp(
+            "plan",
+            item.due,
+            f"Plan: {item.skill}",
+            f"{item.action} ({item.status.label.lower()}; planned on {planned.entry.date.isoformat()}).",
+            planned.entry,
+            base if seen[base] == 1 else f"{base}/{seen[base]}",
+        )
+
+
+#: Every kind of follow-up, in the order a calendar lists same-day ones.
+SOURCES: tuple[Callable[[Journal], Iterable[FollowUp]], ...] = (
+    upcoming_rounds,
+    feedback_to_chase,
+    plan_items_due,
+)
+
+
+def build_follow_ups(journal: Journal) -> tuple[FollowUp, ...]:
+    """Every follow-up of the journal, by day, then kind and key: the same journal gives the same list."""
+    order = {source: i for i, source in enumerate(SOURCES)}
+    found = [(order[source], f) for source in SOURCES for f in source(journal)]
+    found.sort(key=lambda pair: (pair[1].day, pair[0], pair[1].key))
+    return tuple(f for _, f in found)
