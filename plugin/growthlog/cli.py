@@ -107,7 +107,7 @@ def export_command(format_name: str, out: Path, private: bool, force: bool, dire
     interviewers, private notes, drafts). Never replaces a file without --force,
     never writes inside the entries folder, and writes nothing when an entry has an error.
     """
-    root = directory if directory is not None else docs_dir()
+    root = directory if directory is not None else entries_dir()
     if not root.is_dir():
         click.echo(
             f"error: no entries folder at {root}; run growthlog export in your journal's folder", err=True
