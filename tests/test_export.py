@@ -57,7 +57,16 @@ def known_journal(root: Path) -> None:
     Beta screen (10 Nov, advanced): feedback asked and answered (not a follow-up); a question
     whose text starts like a spreadsheet formula.
     A draft (Gamma, 20 Nov) with a plan item due 5 Dec and its own phrase.
+    A journal note (15 Nov, "Mock interview") with a question and a plan item due 3 Dec.
     """
+    write(
+        root,
+        "2026/11/mock.md",
+        "---\ndate: 2026-11-15\nkind: note\ntitle: Mock interview\n"
+        "questions:\n  - q: Tell me about yourself\n    topic: intro\n    prepared: true\n"
+        "development:\n  - skill: Storytelling\n    action: Record my intro\n    due: 2026-12-03\n"
+        "---\nA friend played the interviewer.\n",
+    )
     write(
         root,
         "2026/11/acme-screen.md",
@@ -69,6 +78,7 @@ def known_journal(root: Path) -> None:
             role="Backend Engineer",
             stage="screen",
             outcome="rejected",
+            reason="timing",
             tags=["Python", "system-design"],
             feedback={"requested": "2026-11-03"},
             development=[
@@ -157,10 +167,12 @@ def test_json_holds_every_field_and_the_application_of_each_round(here: Path) ->
     assert [e["path"] for e in entries] == [
         "2026/11/acme-screen.md",
         "2026/11/beta-screen.md",
+        "2026/11/mock.md",
         "2026/11/gamma-draft.md",
         "2026/12/acme-technical.md",
     ]
     acme = entries[0]
+    assert acme["reason"] == "timing" and acme["kind"] == "round" and acme["title"] == ""
     assert acme["interviewers"] == ["Zelda Quarternight"]
     assert acme["private"] == {"salary": "151515"}
     assert "confidential" in acme["notes"] and "hidden comment" in acme["notes"]
@@ -169,17 +181,29 @@ def test_json_holds_every_field_and_the_application_of_each_round(here: Path) ->
         "action": "Window functions",
         "status": "done",
         "due": "2026-11-20",
+        "because": "",
     }
     # Every field of the model goes out (a new field fails here until the schema lists it).
-    model_fields = {f.name for f in dataclasses.fields(Entry)} - {"body", "body_line", "application_id"}
-    assert model_fields | {"application", "application_key", "notes"} == set(acme)
+    model_fields = {f.name for f in dataclasses.fields(Entry)} - {
+        "body",
+        "body_line",
+        "application_id",
+        "note_title",
+    }
+    assert model_fields | {"application", "title", "application_key", "notes"} == set(acme)
     apps = data["applications"]
     assert isinstance(apps, list)
     acme_app = next(a for a in apps if a["company"] == "Acme")
     assert acme_app["rounds"] == ["2026/11/acme-screen.md", "2026/12/acme-technical.md"]
     assert acme_app["furthest_stage"] == "technical" and acme_app["outcome"] == "pending"
-    assert acme["application_key"] == acme_app["key"] == entries[3]["application_key"]
+    assert acme["application_key"] == acme_app["key"] == entries[4]["application_key"]
     assert len(apps) == 3
+    # A journal note: its own title, no round fields, no application.
+    note = entries[2]
+    assert note["kind"] == "note" and note["title"] == "Mock interview"
+    assert note["company"] is None and note["stage"] is None and note["outcome"] is None
+    assert note["application_key"] is None and note["application"] is None
+    assert note["questions"][0]["topic"] == "intro" and note["questions"][0]["prepared"] is True
 
 
 def test_public_json_leaves_out_private_fields_private_notes_comments_and_drafts(here: Path) -> None:
@@ -194,14 +218,14 @@ def test_public_json_leaves_out_private_fields_private_notes_comments_and_drafts
     entries = data["entries"]
     assert isinstance(entries, list)
     assert entries[0]["notes"] == "Public notes about the screen."
-    assert [e["company"] for e in entries] == ["Acme", "Beta", "Acme"]
+    assert [e["company"] for e in entries] == ["Acme", "Beta", None, "Acme"]
 
 
 def test_private_export_says_so(here: Path) -> None:
     known_journal(here)
     result = export("--private", "--format", "csv", "out")
     assert result.exit_code == 0
-    assert "4 entries, WITH private fields, interviewers, private notes and drafts" in result.output
+    assert "5 entries, WITH private fields, interviewers, private notes and drafts" in result.output
 
 
 def test_the_same_journal_exports_the_same_bytes(here: Path) -> None:
@@ -252,11 +276,20 @@ def test_csv_has_one_row_per_round_and_one_per_question(here: Path) -> None:
     assert "interviewers" not in rounds[0] and "private" not in rounds[0]
     questions = read_csv(here / "out/questions.csv")
     assert list(questions[0]) == list(QUESTION_COLUMNS)
-    assert [(q["company"], q["question"], q["tough"]) for q in questions] == [
-        ("Acme", "Design a rate limiter", "yes"),
-        ("Acme", "Why Acme?", "no"),
-        ("Beta", "'=SUM(A1:A2) in a sheet?", "no"),  # a spreadsheet shows it, never runs it
+    assert [(q["kind"], q["company"], q["title"], q["question"], q["tough"]) for q in questions] == [
+        ("round", "Acme", "Acme · Backend Engineer · Screen", "Design a rate limiter", "yes"),
+        ("round", "Acme", "Acme · Backend Engineer · Screen", "Why Acme?", "no"),
+        (
+            "round",
+            "Beta",
+            "Beta · Data Engineer · Screen",
+            "'=SUM(A1:A2) in a sheet?",
+            "no",
+        ),  # shown, never run
+        ("note", "", "Mock interview", "Tell me about yourself", "no"),
     ]
+    assert (questions[3]["topic"], questions[3]["prepared"], questions[3]["stage"]) == ("intro", "yes", "")
+    assert rounds[0]["reason"] == "timing" and rounds[1]["reason"] == ""
     assert questions[1]["better_answer"] == "Their product"
 
 
@@ -290,10 +323,11 @@ def test_calendar_holds_every_follow_up_on_its_day(here: Path) -> None:
         (dt.date(2026, 11, 10), "feedback", "Chase feedback: Acme · Backend Engineer"),
         (dt.date(2026, 12, 1), "plan", "Plan: Kafka"),
         (dt.date(2026, 12, 2), "round", "Interview: Acme · Backend Engineer · Technical"),
+        (dt.date(2026, 12, 3), "plan", "Plan: Storytelling"),  # from the journal note
     ]
     cal = icalendar.Calendar.from_ical((here / "out/follow-ups.ics").read_bytes())
     uids = [str(e["uid"]) for e in cal.walk("VEVENT")]
-    assert len(set(uids)) == 3
+    assert len(set(uids)) == 4
     for event in cal.walk("VEVENT"):
         assert event.decoded("dtend") - event.decoded("dtstart") == dt.timedelta(days=1)
     assert "Zelda" not in (here / "out/follow-ups.ics").read_text(encoding="utf-8")
@@ -315,7 +349,7 @@ def test_private_calendar_adds_the_draft_and_names_the_interviewers(here: Path) 
     assert export("--format", "ics", "--private", "out").exit_code == 0
     found = events(here / "out/follow-ups.ics")
     assert (dt.date(2026, 12, 5), "plan", "Plan: Go") in found
-    assert len(found) == 4
+    assert len(found) == 5
     cal = icalendar.Calendar.from_ical((here / "out/follow-ups.ics").read_bytes())
     round_event = next(e for e in cal.walk("VEVENT") if str(e["categories"].cats[0]) == "round")
     assert str(round_event["description"]).endswith("With Yorick Underhill.")
@@ -346,7 +380,7 @@ def test_never_overwrites_without_force(here: Path) -> None:
     forced = export("--format", "csv", "--force", "out")
     assert forced.exit_code == 0, forced.output
     assert "replaced out/questions.csv" in forced.output and "wrote out/rounds.csv" in forced.output
-    assert (here / "out/questions.csv").read_text(encoding="utf-8").startswith("date,company")
+    assert (here / "out/questions.csv").read_text(encoding="utf-8").startswith("date,kind,company")
 
 
 def test_never_writes_inside_the_entries_folder(here: Path) -> None:

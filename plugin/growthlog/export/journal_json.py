@@ -27,11 +27,12 @@ FORMAT_VERSION = 1
 def journal_data(journal: Journal, private: bool) -> dict[str, Any]:
     """The document: what it holds, its entries and its applications."""
     application_of = journal.application_of
+    keys = {path: app.key for path, app in application_of.items()}
     return {
         "format": "growthlog-journal",
         "version": FORMAT_VERSION,
         "private": private,
-        "entries": [entry_record(e, application_of[e.path].key, private) for e in journal.entries],
+        "entries": [entry_record(e, keys.get(e.path), private) for e in journal.entries],
         "applications": [
             {
                 "key": app.key,

@@ -17,11 +17,12 @@ from typing import Any
 from growthlog.entries.model import Entry
 from growthlog.entries.private_parts import split_private, strip_comments
 from growthlog.entries.public_fields import UNSHOWN_FIELDS
+from growthlog.entries.schema import ROUND_ONLY
 
 #: Entry attributes that are not front matter fields (the notes go out as `notes`).
 _NOT_FIELDS = frozenset({"body", "body_line"})
-#: Renamed on the way out: the model's name for it says more than the format's does.
-_RENAMED = {"application_id": "application"}
+#: Renamed on the way out: the entry format's name (the model's says more in code).
+_RENAMED = {"application_id": "application", "note_title": "title"}
 
 
 def plain(value: Any) -> Any:
@@ -42,8 +43,12 @@ def public_notes(body: str) -> str:
     return strip_comments(split_private(body)[0]).strip()
 
 
-def entry_record(entry: Entry, application_key: str, private: bool) -> dict[str, Any]:
-    """One entry as exported: every field in the model's order, the application key and the notes."""
+def entry_record(entry: Entry, application_key: str | None, private: bool) -> dict[str, Any]:
+    """One entry as exported: every field in the model's order, the application key and the notes.
+
+    A journal note's round fields (company, stage, outcome...) are placeholders in the model:
+    they go out as null, as does its application key (a note belongs to no application).
+    """
     record: dict[str, Any] = {}
     for f in dataclasses.fields(Entry):
         name = f.name
@@ -55,7 +60,8 @@ def entry_record(entry: Entry, application_key: str, private: bool) -> dict[str,
         elif name == "extra":
             record[name] = dict(value)
         else:
-            record[_RENAMED.get(name, name)] = plain(value)
+            out = _RENAMED.get(name, name)
+            record[out] = None if entry.is_note and out in ROUND_ONLY else plain(value)
     record["application_key"] = application_key
     record["notes"] = entry.body.strip() if private else public_notes(entry.body)
     return record

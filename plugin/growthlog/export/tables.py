@@ -28,8 +28,10 @@ ROUND_COLUMNS = (
     "role",
     "stage",
     "outcome",
+    "reason",
     "format",
     "seniority",
+    "posting",
     "application_key",
     "confidence",
     "tags",
@@ -51,12 +53,16 @@ ROUND_COLUMNS = (
 PRIVATE_ROUND_COLUMNS = ("interviewers", "private")
 QUESTION_COLUMNS = (
     "date",
+    "kind",
     "company",
     "role",
     "stage",
+    "title",
     "question",
+    "topic",
     "category",
     "tough",
+    "prepared",
     "answer",
     "better_answer",
     "path",
@@ -91,8 +97,10 @@ def _round_row(entry: Entry, application_key: str, private: bool) -> list[object
         entry.role,
         entry.stage.value,
         entry.outcome.value,
+        entry.reason.value if entry.reason else "",
         entry.format.value if entry.format else "",
         entry.seniority,
+        entry.posting,
         application_key,
         entry.confidence,
         JOIN.join(entry.tags),
@@ -116,25 +124,30 @@ def _round_row(entry: Entry, application_key: str, private: bool) -> list[object
 
 
 def rounds_csv(journal: Journal, private: bool) -> str:
-    """One row per round, by date then path."""
+    """One row per round (journal notes are not rounds), by date then path."""
     columns = ROUND_COLUMNS + (PRIVATE_ROUND_COLUMNS if private else ())
     application_of = journal.application_of
-    return _table(columns, (_round_row(e, application_of[e.path].key, private) for e in journal.entries))
+    return _table(columns, (_round_row(e, application_of[e.path].key, private) for e in journal.rounds))
 
 
 def questions_csv(journal: Journal) -> str:
-    """One row per question asked, by the round's date then path, then the question's place in it."""
+    """One row per question, from rounds and journal notes (a mock interview), by the entry's date
+    then path, then the question's place in it. A note's row has its title, no company, role or stage."""
     return _table(
         QUESTION_COLUMNS,
         (
             (
                 e.date.isoformat(),
-                e.company,
-                e.role,
-                e.stage.value,
+                e.kind.value,
+                "" if e.is_note else e.company,
+                "" if e.is_note else e.role,
+                "" if e.is_note else e.stage.value,
+                e.title,
                 q.q,
+                q.topic,
                 q.category.value,
                 q.tough,
+                q.prepared,
                 q.answer,
                 q.better_answer,
                 e.path,

@@ -40,7 +40,7 @@ class FollowUp:
 
 def upcoming_rounds(journal: Journal) -> Iterator[FollowUp]:
     """Rounds dated today or later and still pending: interviews to come."""
-    for entry in journal.entries:
+    for entry in journal.rounds:
         if entry.date >= journal.today and entry.outcome is Outcome.PENDING:
             yield FollowUp(
                 "round",
