@@ -142,6 +142,7 @@ def journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Journal
     """An empty journal with 'today' fixed, so dated figures are reproducible."""
     monkeypatch.setenv("GROWTHLOG_TODAY", "2026-11-26")
     monkeypatch.delenv("GROWTHLOG_SHOW_PRIVATE", raising=False)
+    monkeypatch.delenv("GROWTHLOG_SPEEDUPS", raising=False)  # every speed trick on, as users run
     yield Journal(tmp_path / "journal")
 
 

@@ -23,9 +23,9 @@ def site_files(site: Path) -> dict[str, bytes]:
 def both_ways(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
     """Build with the nav shared, then rendered on every page; assert every file is the same."""
     shared = site_files(journal.build())
-    monkeypatch.setattr(shared_nav, "SHARE", False)
+    monkeypatch.setenv("GROWTHLOG_SPEEDUPS", "-shared_nav")
     rendered = site_files(journal.build())
-    monkeypatch.setattr(shared_nav, "SHARE", True)
+    monkeypatch.delenv("GROWTHLOG_SPEEDUPS")
     assert shared.keys() == rendered.keys()
     assert [name for name in shared if shared[name] != rendered[name]] == []
     return shared

@@ -11,20 +11,40 @@ The converter is reused only when every configured extension is one that resets
 cleanly (Python-Markdown's own, PyMdown's, Material's); with any other extension,
 MkDocs' own `Page.render` runs, so an extension that keeps state between documents
 never leaks one page's notes into the next.
+
+`NotesConverter.render` copies `Page.render` of MkDocs 1.6 (frozen) and of ProperDocs
+1.6 (whose modules stand in for MkDocs' when it runs): under any other engine or
+version, the engine's own `Page.render` runs, and a debug line says so. Switch:
+GROWTHLOG_SPEEDUPS=-notes_converter.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 from typing import TYPE_CHECKING
 
 import markdown
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.toc import get_toc
+
+from growthlog.engines.mkdocs.speedups import enabled
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+
+log = get_plugin_logger(__name__)
+
+NAME = "notes_converter"
+#: The engine whose pages these are ("properdocs" when ProperDocs stands in for MkDocs), and its version.
+ENGINE = mkdocs_pages.__name__.split(".", 1)[0]
+VERSION = str(getattr(sys.modules.get(ENGINE), "__version__", ""))
+#: The engine versions whose `Page.render` `NotesConverter.render` copies.
+COPIED = {"mkdocs": "1.6.", "properdocs": "1.6."}
+#: ProperDocs notes a page's links to anchors whatever the log level; MkDocs above DEBUG only.
+_LINKS_ALWAYS = ENGINE == "properdocs"
 
 #: Python-Markdown's own extensions, by the short names mkdocs.yml uses for them.
 _BUILT_IN = frozenset(
@@ -58,8 +78,10 @@ _PER_PAGE = (
     "_RelativePathTreeprocessor",
     "_ExtractTitleTreeprocessor",
 )
-#: False makes every page render the way MkDocs does (the tests compare both ways).
-REUSE = all(hasattr(mkdocs_pages, name) for name in _PER_PAGE)
+#: Whether this engine's `Page.render` is the one copied here.
+COPIES_ENGINE = VERSION.startswith(COPIED.get(ENGINE, "?")) and all(
+    hasattr(mkdocs_pages, name) for name in _PER_PAGE
+)
 
 
 def resets_cleanly(extension: object) -> bool:
@@ -81,9 +103,18 @@ class NotesConverter:
     @classmethod
     def for_build(cls, config: MkDocsConfig) -> NotesConverter | None:
         """A converter for this build's pages, or None where MkDocs' own render must run."""
-        if REUSE and all(resets_cleanly(name) for name in config["markdown_extensions"]):
-            return cls(config)
-        return None
+        if not enabled(NAME):
+            return None
+        if not COPIES_ENGINE:
+            log.debug(
+                f"{NAME}: off, {ENGINE} {VERSION}'s Page.render is not the one copied; it renders each page"
+            )
+            return None
+        others = [name for name in config["markdown_extensions"] if not resets_cleanly(name)]
+        if others:
+            log.debug(f"{NAME}: off, an extension may keep state between pages: {others[0]}")
+            return None
+        return cls(config)
 
     def render(self, page: mkdocs_pages.Page, config: MkDocsConfig, files: Files) -> None:
         """What `mkdocs.structure.pages.Page.render` does, with the converter reset instead of rebuilt."""
@@ -103,7 +134,7 @@ class NotesConverter:
         page.toc = get_toc(getattr(md, "toc_tokens", []))
         page._title_from_render = title.title
         page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
-        if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
+        if _LINKS_ALWAYS or mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
             page.links_to_anchors = relative_paths.links_to_anchors
 
 

@@ -13,7 +13,9 @@ each of those values gives the same link from it, and renders its own otherwise.
 The tests build the same journals with and without this and compare every file.
 
 It applies only to Material's own nav templates: when `custom_dir` overrides the nav,
-one of its parts, or the `url` filter is not MkDocs' own, every page renders its nav.
+one of its parts, or the `url` filter is not the engine's own (told by identity, so
+that it holds under ProperDocs, whose modules stand in for MkDocs'), every page renders
+its nav, and a debug line says why. Switch: GROWTHLOG_SPEEDUPS=-shared_nav.
 """
 
 from __future__ import annotations
@@ -22,8 +24,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import pass_context
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import url_filter
+
+from growthlog.engines.mkdocs.speedups import enabled
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Container, Iterator
@@ -32,11 +38,12 @@ if TYPE_CHECKING:
     from jinja2.runtime import Context
     from mkdocs.structure.nav import Navigation
 
+log = get_plugin_logger(__name__)
+
+NAME = "shared_nav"
 NAV = "partials/nav.html"
 #: The templates Material's nav partial renders: each must be Material's own.
 _NAV_PARTS = (NAV, "partials/nav-item.html", "partials/logo.html", "partials/source.html")
-#: Set to False to render the nav on every page (to compare both ways).
-SHARE = True
 
 
 def share_nav(env: jinja2.Environment, shared_pages: Container[str]) -> bool:
@@ -44,12 +51,16 @@ def share_nav(env: jinja2.Environment, shared_pages: Container[str]) -> bool:
 
     Returns whether it did: only when every nav template is Material's own file.
     """
-    if not SHARE or not _materials_own(env):
+    if not enabled(NAME):
+        return False
+    if not _materials_own(env):
+        log.debug(f"{NAME}: off, the nav templates are not all Material's own (a custom_dir overrides one)")
         return False
     template = env.get_template(NAV)
     render = getattr(template, "root_render_func", None)
     url = env.filters.get("url")
-    if render is None or url is None or getattr(url, "__module__", "") != "mkdocs.utils.templates":
+    if render is None or url is not url_filter:
+        log.debug(f"{NAME}: off, the nav template or its `url` filter is not the engine's own")
         return False
     template.root_render_func = _SharedNav(env, render, url, shared_pages)
     return True
