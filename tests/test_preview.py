@@ -32,7 +32,7 @@ from growthlog.entries.model import Entry
 from growthlog.entries.reader import EntryCache, read_journal
 from growthlog.journal.journal import Journal as JournalView
 from growthlog.journal.settings import Mode, Settings
-from growthlog.pages.journal_pages import GENERATED_PAGES, SHOWN_FIELDS
+from growthlog.pages.journal_pages import GENERATED_PAGES, JOURNAL_FIELDS, SHOWN_FIELDS
 from growthlog.pages.renderer import Renderer
 
 if TYPE_CHECKING:
@@ -395,16 +395,20 @@ def test_shown_entries_are_equal_when_only_notes_differ(journal: Journal) -> Non
     assert (1, ShownEntries(first)) == (1, ShownEntries(notes_edited))
 
 
-def test_no_journal_page_shows_any_entry_notes(sample_journal: Journal) -> None:
-    # What lets a rebuild keep the journal pages after a notes-only edit: if a page ever
-    # shows notes (an excerpt, a word count), this fails and ShownEntries must include them.
+def test_only_journal_pages_that_list_body_show_entry_notes(sample_journal: Journal) -> None:
+    # What lets a rebuild keep the journal pages after a notes-only edit: a page that shows
+    # notes (home brings back a notes' first paragraph) lists "body" in SHOWN_FIELDS, and then
+    # the journal-wide comparison (JOURNAL_FIELDS) sees a notes-only edit; the others stay as they were.
     entries = read_journal(sample_journal.entries).entries
     rewritten = [dataclasses.replace(e, body=f"Other notes for {e.path}\n", body_line=99) for e in entries]
     for mode in Mode:
         settings = Settings(today=dt.date(2026, 11, 26), mode=mode)
         before, after = (Renderer(JournalView(es, settings)) for es in (entries, rewritten))
         for page in GENERATED_PAGES:
-            assert before.page(page) == after.page(page), (mode, page.src_uri)
+            if "body" not in SHOWN_FIELDS[page.src_uri]:
+                assert before.page(page) == after.page(page), (mode, page.src_uri)
+    assert "body" in JOURNAL_FIELDS
+    assert ShownEntries(entries, JOURNAL_FIELDS) != ShownEntries(rewritten, JOURNAL_FIELDS)
 
 
 def test_a_journal_page_stays_the_same_when_fields_it_does_not_show_change(sample_journal: Journal) -> None:
@@ -448,7 +452,8 @@ def test_a_reworded_question_re_renders_only_the_journal_pages_that_show_questio
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Renderer, "page", counted)
         sample_journal.build(strict=False, command="serve", dirty=True)
-    assert sorted(calls) == ["index.md", "questions.md"]  # the home page lists questions to revise
+    # The home page lists questions to revise, the progress page the questions now prepared.
+    assert sorted(calls) == ["index.md", "progress.md", "questions.md"]
     assert (site / "timeline/index.html").stat().st_mtime_ns == 1_000_000_000
     assert NEW_QUESTION in (site / "questions/index.html").read_text(encoding="utf-8")
 

@@ -33,7 +33,7 @@ from growthlog.entries.problems import summarise
 from growthlog.entries.reader import EntryCache, ReadResult, read_journal
 from growthlog.journal.journal import Journal
 from growthlog.journal.settings import Mode, Settings, resolve_today
-from growthlog.pages.journal_pages import GENERATED_PAGES, SHOWN_FIELDS, reserved_urls
+from growthlog.pages.journal_pages import GENERATED_PAGES, JOURNAL_FIELDS, SHOWN_FIELDS, reserved_urls
 from growthlog.pages.renderer import ASSETS, OVERRIDE_FOLDER, TEMPLATES, Renderer
 from growthlog.pages.toc import headings
 from growthlog.privacy.leakscan import LeakScanner, describe
@@ -260,7 +260,8 @@ class JournalSite:
         if last is not None and last.shared == shared:
             shared = last.shared  # the same object: the kept journal pages compare it by identity
         rebuild_all = not self.dirty or last is None or last.shared != shared
-        shown = ShownEntries(journal.entries)
+        # Only what some journal page shows (home shows notes' first paragraphs, so notes count too).
+        shown = ShownEntries(journal.entries, JOURNAL_FIELDS)
         journal_changed = rebuild_all or last is None or last.journal_entries != shown
         this = self.this = _ThisBuild(result, journal, renderer, BuildRecord(shared, shown))
 

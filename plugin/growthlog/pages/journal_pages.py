@@ -14,8 +14,10 @@ from growthlog.journal import insights, pipeline_health, progress
 from growthlog.journal.feedback import CHASE_SHOWN, build_feedback_log
 from growthlog.journal.home import build_home
 from growthlog.journal.lessons import build_lessons
+from growthlog.journal.perspective import BASE_RATE_TEXT, build_perspective
 from growthlog.journal.plan import THIS_MONTH_SHOWN, build_plan
 from growthlog.journal.questions import ANSWERS_SHOWN, COMPANIES_SHOWN, build_question_bank
+from growthlog.journal.resurfacing import build_resurfacing
 from growthlog.journal.timeline import build_timeline
 
 if TYPE_CHECKING:
@@ -40,7 +42,13 @@ class GeneratedPage:
 
 
 def _home(journal: Journal) -> Mapping[str, Any]:
-    return {"home": build_home(journal), **pipeline_health.context(journal)}
+    return {
+        "home": build_home(journal),
+        **pipeline_health.context(journal),
+        "perspective": journal.view(build_perspective),
+        "resurfacing": build_resurfacing(journal),
+        "base_rate_text": BASE_RATE_TEXT,
+    }
 
 
 def _timeline(journal: Journal) -> Mapping[str, Any]:
@@ -63,6 +71,14 @@ def _questions(journal: Journal) -> Mapping[str, Any]:
     }
 
 
+def _progress(journal: Journal) -> Mapping[str, Any]:
+    return {
+        **progress.context(journal),
+        "perspective": journal.view(build_perspective),
+        "base_rate_text": BASE_RATE_TEXT,
+    }
+
+
 def _plan(journal: Journal) -> Mapping[str, Any]:
     return {"plan": journal.view(build_plan), "this_month_shown": THIS_MONTH_SHOWN}
 
@@ -73,7 +89,7 @@ GENERATED_PAGES: tuple[GeneratedPage, ...] = (
     GeneratedPage("lessons.md", "Lessons", "lessons.html", _lessons),
     GeneratedPage("questions.md", "Questions", "questions.html", _questions),
     GeneratedPage("plan.md", "Plan", "plan.html", _plan),
-    GeneratedPage("progress.md", "Progress", "progress.html", progress.context),
+    GeneratedPage("progress.md", "Progress", "progress.html", _progress),
     GeneratedPage("insights.md", "Insights", "insights.html", insights.context),
 )
 
@@ -87,14 +103,38 @@ _ROUND = ("path", "date", "company", "role", "stage", "outcome", "application_id
 #: bank only). A test swaps every other field between entries and checks each page stays
 #: the same: a page that starts showing a field fails it until the field is listed here.
 SHOWN_FIELDS: dict[str, tuple[str, ...]] = {
-    "index.md": (*_ROUND, "questions", "development", "feedback"),
+    # Home brings back past reflections (resurfacing.py): what went well, lessons, the notes' first paragraph.
+    "index.md": (
+        *_ROUND,
+        "questions",
+        "development",
+        "feedback",
+        "went_well",
+        "lessons",
+        "body",
+        "reason",
+        "kind",
+        "note_title",
+    ),
     "timeline.md": (*_ROUND, "confidence"),
     "lessons.md": (*_ROUND, "went_well", "fell_short", "lessons", "feedback"),
     "questions.md": (*_ROUND, "questions"),
     "plan.md": (*_ROUND, "development", "went_well", "fell_short", "lessons", "feedback"),
-    "progress.md": (*_ROUND, "confidence", "development"),
+    "progress.md": (
+        *_ROUND,
+        "confidence",
+        "development",
+        "reason",
+        "went_well",
+        "questions",
+        "kind",
+        "note_title",
+    ),
     "insights.md": (*_ROUND, "format", "seniority", "tags", "search"),
 }
+
+#: Every field some journal page shows: a save that changes none of them rebuilds no journal page.
+JOURNAL_FIELDS: tuple[str, ...] = tuple(sorted({name for names in SHOWN_FIELDS.values() for name in names}))
 
 
 def reserved_urls() -> dict[str, str]:
