@@ -360,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("--only-preview needs a --preview-size above 0")
         args.sizes = [args.preview_size]
 
-    print(f"growthlog benchmark, {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC")
+    print(f"growthlog benchmark, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     print(f"Machine: {machine()}")
     blog_runs = args.runs if args.blog_runs is None else min(args.blog_runs, args.runs)
     print(f"Runs per figure: {args.runs} (median), blog builds {blog_runs}; each build in a fresh process.\n")

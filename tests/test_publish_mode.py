@@ -144,6 +144,9 @@ def test_an_image_from_another_host_is_a_warning(journal: Journal, caplog: pytes
     journal.write("a.md", entry(body='<img src="https://cdn.example.com/me.png" alt="me">'))
     journal.build(strict=False)
     assert "a/index.html loads https://cdn.example.com/me.png from another host" in caplog.text
+    # One "growthlog:" prefix (the plugin's logger adds it), not two.
+    warning = next(r.getMessage() for r in caplog.records if "from another host" in r.getMessage())
+    assert warning.startswith("growthlog: a/index.html loads"), warning
 
 
 # -- defence in depth: force a leak and watch the build fail ---------------------------

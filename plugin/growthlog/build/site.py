@@ -433,7 +433,7 @@ class JournalSite:
             return
         for url in dict.fromkeys(offsite_requests(html)):
             self.log.warning(
-                f"growthlog: {dest} loads {url} from another host; a published journal should "
+                f"{dest} loads {url} from another host; a published journal should "
                 "request nothing from third parties (copy the file into entries/ and link to it there)"
             )
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 TODAY_ENV = "GROWTHLOG_TODAY"
 
 
-class Mode(str, Enum):
+class Mode(StrEnum):
     """Local shows everything, drafts and private parts marked; publish leaves them out."""
 
     LOCAL = "local"
