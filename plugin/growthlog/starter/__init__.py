@@ -1,0 +1,1 @@
+"""Starting a journal of your own: `growthlog init`."""
