@@ -11,6 +11,9 @@ from pathlib import Path
 
 import click
 
+from growthlog.commands.init import init_command
+from growthlog.commands.scan import scan_command
+from growthlog.commands.serve import serve_command
 from growthlog.engines.lookup import ENGINES, EngineError, entries_dir, find_config, find_engine
 from growthlog.entries.model import Stage
 from growthlog.entries.problems import summarise
@@ -27,6 +30,11 @@ from growthlog.publish import PublishError, publish
 @click.version_option(package_name="growthlog")
 def main() -> None:
     """growthlog: turn every interview into growth. Entries in, a private journal out."""
+
+
+main.add_command(init_command)
+main.add_command(serve_command)
+main.add_command(scan_command)
 
 
 @main.command()
