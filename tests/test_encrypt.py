@@ -111,6 +111,7 @@ def test_the_publish_workflow_builds_in_publish_mode_and_deploys_with_pages_acti
     assert [u.split("@")[0] for u in uses] == [
         "actions/checkout",
         "actions/setup-python",
+        "actions/configure-pages",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
     ]
@@ -120,7 +121,14 @@ def test_the_publish_workflow_builds_in_publish_mode_and_deploys_with_pages_acti
     setup = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python"))
     assert setup["with"]["cache"] == "pip"
     runs = "\n".join(step.get("run", "") for step in steps)
-    assert "mkdocs build" in runs and "gh-deploy" not in runs
+    assert "mkdocs build --strict" in runs and "gh-deploy" not in runs
+    # The leak scan runs on what the build wrote, before the upload.
+    names = [step.get("name", step.get("uses", "")) for step in steps]
+    assert "growthlog scan site" in runs
+    upload = next(i for i, name in enumerate(names) if name.startswith("actions/upload-pages-artifact"))
+    assert names.index("Scan the site for private data") < upload
+    # Material's notices (its end of life among them) are not hidden from the log.
+    assert "NO_MKDOCS_2_WARNING" not in (REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8")
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
 
 
