@@ -1,6 +1,7 @@
 """`growthlog serve`, run as a user runs it: a new process in a journal made by `growthlog init`.
 
-Save, delete and rename an entry while it serves: the pages and the search index follow.
+Save, delete and rename an entry while it serves (the engine's --dirty rebuild, growthlog's default):
+the pages and the search index follow, and a removed entry's page is not reachable any more.
 """
 
 from __future__ import annotations

@@ -89,6 +89,8 @@ class BuildRecord:
     headers: dict[str, int] = dataclasses.field(default_factory=dict)
     #: The HTML each journal page was built with, by source path.
     journal_html: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: The source path of every page the build made (a `--dirty` serve removes those gone since).
+    pages: frozenset[str] = frozenset()
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from growthlog.build.changes import (
     ShownEntries,
     template_stamps,
 )
+from growthlog.build.served_pages import remove_pages
 from growthlog.entries import cache as kept_entries
 from growthlog.entries.private_parts import split_private, strip_comments
 from growthlog.entries.problems import summarise
@@ -308,6 +309,7 @@ class JournalSite:
         ]
         # Ours wins over a robots.txt in the docs folder: a journal is never meant to be crawled.
         files.append(StaticFile("robots.txt", ROBOTS_TXT, True))
+        this.record.pages = frozenset(page.src_uri for page in pages)
         return SitePlan(tuple(pages), tuple(files))
 
     def _entry_page_changed(self, rel: str, entry: Entry, rebuild_all: bool) -> bool:
@@ -463,6 +465,10 @@ class JournalSite:
                     "write the private value more specifically."
                 )
         if self.this is not None:
+            if self.serving and self.dirty and self.last is not None:
+                gone = self.last.pages - self.this.record.pages
+                for src_uri in remove_pages(self.options.site_dir, gone, self.options.directory_urls):
+                    self.log.debug(f"removed the page of {src_uri}: it is gone since the last build")
             self.last = self.this.record
 
     def stop(self) -> None:

@@ -27,13 +27,21 @@ from growthlog.engines.lookup import ENGINES, EngineError, find_config, find_eng
 @click.option(
     "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on (IP:PORT)."
 )
+@click.option(
+    "--dirty/--full",
+    default=True,
+    show_default=True,
+    help="Rebuild only the pages a save changes (growthlog decides which), or every page.",
+)
 @click.argument("engine_args", nargs=-1, type=click.UNPROCESSED)
 def serve_command(
-    config_file: Path | None, engine: str | None, dev_addr: str, engine_args: tuple[str, ...]
+    config_file: Path | None, engine: str | None, dev_addr: str, dirty: bool, engine_args: tuple[str, ...]
 ) -> None:
     """Preview the journal, private parts and drafts included, on this machine.
 
-    Every save updates the pages. Options after `--` go to the engine's serve.
+    Every save updates the pages: by default only those the save changes (the engine's
+    --dirty rebuild, with growthlog's pages, search index and removed pages kept right).
+    Options after `--` go to the engine's serve.
     """
     try:
         config = find_config(config_file)
@@ -44,6 +52,8 @@ def serve_command(
     command = runner.command(
         "serve", "--config-file", str(config.config_file), "--dev-addr", dev_addr, *engine_args
     )
+    if dirty:
+        command.append("--dirty")
     sys.exit(_run_until_stopped(command))
 
 
