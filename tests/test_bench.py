@@ -24,7 +24,7 @@ def test_the_benchmark_prints_its_tables_at_a_tiny_size(tmp_path: Path) -> None:
         "- N=20: first (cold) growthlog build " in out and "x the plain median; " in out and "; plain " in out
     )
     assert "## Preview at N=20" in out
-    assert "| `mkdocs serve --dirty` |" in out and "| `mkdocs serve` |" in out
+    assert "| `growthlog serve` |" in out and "| `growthlog serve --full` |" in out
     # One row per table for N=20, and the cache line of the serve that re-read one entry.
     assert out.count("\n| 20 |") == 2
     assert "re-read 1 of 20 entries" in out
@@ -42,8 +42,8 @@ def test_the_benchmark_can_time_only_the_preview(tmp_path: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     out = done.stdout
-    assert "## Preview at N=20" in out and "| `mkdocs serve --dirty` |" in out
-    assert "| `mkdocs serve` |" not in out and "## Core" not in out and "## Full" not in out
+    assert "## Preview at N=20" in out and "| `growthlog serve` |" in out
+    assert "| `growthlog serve --full` |" not in out and "## Core" not in out and "## Full" not in out
     assert "re-read 1 of 20 entries" in out
     # Only the journal it times was written.
     assert sorted(p.name for p in (tmp_path / "n20").iterdir()) == ["growthlog"]
