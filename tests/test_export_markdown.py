@@ -51,14 +51,19 @@ def plain_build(docs: Path, root: Path) -> Path:
     return root / "site"
 
 
-def test_the_exported_sample_journal_built_without_the_plugin_has_no_private_value_or_draft(
+def test_the_sample_journal_exported_as_markdown_and_built_without_the_plugin_has_no_private_value_or_draft(
     sample_journal: Journal, tmp_path: Path
 ) -> None:
-    names = export(sample_journal.entries, tmp_path / "out")
-    assert {"index.md", "timeline.md", "lessons.md", "questions.md", "plan.md", "progress.md"} <= set(names)
+    out = tmp_path / "out"
+    done = CliRunner().invoke(
+        main, ["export", "--format", "markdown", str(out), "--dir", str(sample_journal.entries)]
+    )
+    assert done.exit_code == 0, done.output
+    names = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert {"index.md", "timeline.md", "lessons.md", "questions.md", "plan.md", "progress.md"} <= names
     assert "2026/11/2026-11-20-tidewater-energy-offer.md" in names
     assert not any("saltmarsh" in name for name in names)  # the draft
-    site = plain_build(tmp_path / "out", tmp_path)
+    site = plain_build(out, tmp_path)
     offer = (site / "2026/11/2026-11-20-tidewater-energy-offer/index.html").read_text(encoding="utf-8")
     assert "Tidewater Energy" in offer
     assert found_anywhere(site, SAMPLE_PRIVATE + SAMPLE_DRAFT) == []
@@ -68,6 +73,24 @@ def test_the_exported_sample_journal_built_without_the_plugin_has_no_private_val
     # The timeline links to the entry pages as the other engine laid them out.
     timeline = (site / "timeline/index.html").read_text(encoding="utf-8")
     assert 'href="../2026/11/2026-11-20-tidewater-energy-offer/"' in timeline
+
+
+def test_a_markdown_export_with_private_data_is_refused(sample_journal: Journal, tmp_path: Path) -> None:
+    done = CliRunner().invoke(
+        main,
+        [
+            "export",
+            "--format",
+            "markdown",
+            "--private",
+            str(tmp_path / "out"),
+            "--dir",
+            str(sample_journal.entries),
+        ],
+    )
+    assert done.exit_code == 1
+    assert "never holds private parts or drafts" in done.output
+    assert not (tmp_path / "out").exists()
 
 
 def test_private_blocks_comments_and_front_matter_stay_out(journal: Journal, tmp_path: Path) -> None:

@@ -137,8 +137,8 @@ def export_command(format_name: str, out: Path, private: bool, force: bool, dire
         sys.exit(1)
     settings = Settings(today=today, mode=Mode.LOCAL if private else Mode.PUBLISH)
     journal = Journal(result.entries, settings)
-    files = list(FORMATS[format_name].files(ExportRequest(journal, private, root)))
     try:
+        files = list(FORMATS[format_name].files(ExportRequest(journal, private, root)))
         if not private:
             check_public(files, result.entries)
         written = write(files, out, root, force)

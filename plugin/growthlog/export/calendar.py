@@ -30,7 +30,7 @@ def _event(follow_up: FollowUp, private: bool) -> icalendar.Event:
     digest = hashlib.sha256(follow_up.key.encode("utf-8")).hexdigest()[:32]
     event.add("uid", f"{follow_up.kind}-{digest}@{UID_DOMAIN}")
     stamp = follow_up.entry.date
-    event.add("dtstamp", dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.timezone.utc))
+    event.add("dtstamp", dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC))
     event.add("dtstart", follow_up.day)
     event.add("dtend", follow_up.day + dt.timedelta(days=1))
     event.add("summary", follow_up.title)

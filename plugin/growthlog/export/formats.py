@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from growthlog.export import calendar, journal_json, tables
+from growthlog.export import calendar, journal_json, markdown, tables
+from growthlog.export.writer import ExportRefused
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -62,12 +63,27 @@ def _ics(request: ExportRequest) -> Iterable[ExportedFile]:
     yield ExportedFile(calendar.FILE_NAME, calendar.follow_ups_ics(request.journal, request.private))
 
 
+def _markdown(request: ExportRequest) -> Iterable[ExportedFile]:
+    if request.private:
+        raise ExportRefused(
+            "the Markdown export is the journal as another engine publishes it: it never holds private "
+            "parts or drafts; export it without --private"
+        )
+    for name, text in markdown.markdown_pages(request.journal):
+        yield ExportedFile(name, text)
+
+
 #: Every format, by its name on the command line.
 FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
         ExportFormat("json", "every entry's fields and the applications, in one file", _json),
         ExportFormat("csv", "one row per round, and one per question", _csv),
+        ExportFormat(
+            "markdown",
+            "the published journal as plain Markdown pages, for another engine (Zensical...) to build",
+            _markdown,
+        ),
         ExportFormat(
             "ics", "a calendar of follow-ups: rounds to come, feedback to chase, plan items due", _ics
         ),
