@@ -41,8 +41,7 @@ def plain_build(docs: Path, root: Path) -> Path:
     """`mkdocs build` of `docs` with MkDocs' own theme and no growthlog plugin."""
     config = root / "plain.yml"
     config.write_text(
-        f"site_name: Exported\ndocs_dir: {docs}\nsite_dir: {root / 'site'}\n"
-        "extra_css:\n  - assets/growthlog/growthlog.css\n",
+        f"site_name: Exported\ndocs_dir: {docs}\nsite_dir: {root / 'site'}\nextra_css:\n  - growthlog.css\n",
         encoding="utf-8",
     )
     subprocess.run(
@@ -63,6 +62,8 @@ def test_the_sample_journal_exported_as_markdown_and_built_without_the_plugin_ha
     assert {"index.md", "timeline.md", "lessons.md", "questions.md", "plan.md", "progress.md"} <= names
     assert "2026/11/2026-11-20-tidewater-energy-offer.md" in names
     assert not any("saltmarsh" in name for name in names)  # the draft
+    stylesheet = (out / "growthlog.css").read_text(encoding="utf-8")  # every stylesheet, in one file
+    assert all(f"/* {name} */" in stylesheet for name in ("charts.css", "growthlog.css", "pages.css"))
     site = plain_build(out, tmp_path)
     offer = (site / "2026/11/2026-11-20-tidewater-energy-offer/index.html").read_text(encoding="utf-8")
     assert "Tidewater Energy" in offer

@@ -9,7 +9,7 @@ published site may show:
   insights), its HTML as growthlog renders it, in a raw HTML block;
 - one page per entry that is not a draft: its laid-out header (HTML), then its notes as
   Markdown with every private block and HTML comment taken out;
-- growthlog's stylesheets under `assets/growthlog/`, for the engine's extra CSS.
+- growthlog's stylesheets in one file, `growthlog.css`, for the engine's extra CSS.
 
 No front matter of an entry is copied (it holds the private fields): each page gets a
 front matter of its own with its title only. Other files of the entries folder
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
     from growthlog.journal.journal import Journal
 
-#: Where the stylesheets go in the export (the same place the plugin serves them from).
-STYLESHEETS = "assets/growthlog"
+#: growthlog's stylesheets, in one file for the engine's extra CSS (in the order the plugin loads them).
+STYLESHEET = "growthlog.css"
 
 # A blank line ends a raw HTML block in CommonMark engines (Hugo, markdown-it...), which would
 # then read the indented lines after it as code: the HTML is written without blank lines.
@@ -55,8 +55,8 @@ def markdown_pages(journal: Journal) -> Iterator[tuple[str, str]]:
         notes = strip_comments(split_private(entry.body)[0]).strip()
         body = f"{header}\n\n## Notes\n\n{notes}" if notes else header
         yield entry.path, _page(entry.title, body)
-    for sheet in sorted(ASSETS.glob("*.css")):
-        yield f"{STYLESHEETS}/{sheet.name}", sheet.read_text(encoding="utf-8")
+    sheets = sorted(ASSETS.glob("*.css"))
+    yield STYLESHEET, "\n".join(f"/* {s.name} */\n{s.read_text(encoding='utf-8')}" for s in sheets)
 
 
 def _html_block(html: str) -> str:
