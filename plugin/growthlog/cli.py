@@ -12,9 +12,10 @@ from pathlib import Path
 import click
 
 from growthlog.commands.init import init_command
+from growthlog.commands.options import engine_options
 from growthlog.commands.scan import scan_command
 from growthlog.commands.serve import serve_command
-from growthlog.engines.lookup import ENGINES, EngineError, entries_dir, find_config, find_engine
+from growthlog.engines.lookup import EngineError, entries_dir, find_config, find_engine
 from growthlog.entries.model import Stage
 from growthlog.entries.problems import summarise
 from growthlog.entries.reader import read_journal
@@ -63,17 +64,7 @@ def check(directory: Path | None) -> None:
 @main.command("publish")
 @click.option("--remote", default="origin", show_default=True, help="Git remote to push to.")
 @click.option("--branch", default="gh-pages", show_default=True, help="Branch that holds the site.")
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="The journal's config file (default: properdocs.yml, else mkdocs.yml).",
-)
-@click.option(
-    "--engine",
-    type=click.Choice(ENGINES),
-    help="Build with this engine (default: ProperDocs when installed, else MkDocs).",
-)
+@engine_options("Build")
 def publish_command(remote: str, branch: str, config_file: Path | None, engine: str | None) -> None:
     """Build the journal in publish mode and push it to BRANCH of REMOTE.
 

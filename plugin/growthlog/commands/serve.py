@@ -5,25 +5,19 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from growthlog.engines.lookup import ENGINES, EngineError, find_config, find_engine
+from growthlog.commands.options import engine_options
+from growthlog.engines.lookup import EngineError, find_config, find_engine
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.command("serve", context_settings={"ignore_unknown_options": True})
-@click.option(
-    "-f",
-    "--config-file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="The journal's config file (default: properdocs.yml, else mkdocs.yml).",
-)
-@click.option(
-    "--engine",
-    type=click.Choice(ENGINES),
-    help="Serve with this engine (default: ProperDocs when installed, else MkDocs).",
-)
+@engine_options("Serve")
 @click.option(
     "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on (IP:PORT)."
 )
