@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,6 +44,10 @@ def test_the_benchmark_can_time_only_the_preview(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     out = done.stdout
     assert "## Preview at N=20" in out and "| `growthlog serve` |" in out
+    # The engine's CPU seconds per save, which a busy machine does not inflate, beside the wall time.
+    row = next(line for line in out.splitlines() if line.startswith("| `growthlog serve` |"))
+    cpu = row.split(" | ")[3]
+    assert re.fullmatch(r"\d+\.\d\d s, \d+\.\d\d s", cpu), row
     assert "| `growthlog serve --full` |" not in out and "## Core" not in out and "## Full" not in out
     assert "re-read 1 of 20 entries" in out
     # Only the journal it times was written.
