@@ -10,6 +10,7 @@ import pytest
 from conftest import entry
 from growthlog.entries.model import Format, Stage
 from growthlog.journal import insights
+from growthlog.pages import page_charts
 from growthlog.pages.journal_pages import GENERATED_PAGES
 from growthlog.pages.renderer import Renderer
 from journals import fit, journal_of, round_
@@ -167,7 +168,7 @@ def test_empty_journal_insights_page(journal: JournalFolder) -> None:
 
 
 def test_fit_chart_places_each_rated_application() -> None:
-    chart = insights.fit_chart(four_applications())
+    chart = page_charts.fit_chart(four_applications())
     root = ET.fromstring(str(chart.svg))
     dots = [(c.get("data-x"), c.get("data-y"), c.get("class")) for c in root.iter(f"{SVG}circle")]
     # Acme (5 + 3) / 2 = 4 at technical (rank 2); Beta (3 + 4) / 2 = 3.5 at offer (6); Delta 2 at screen (1).
@@ -190,7 +191,7 @@ def test_fit_chart_places_each_rated_application() -> None:
 
 def test_fit_chart_escapes_company_names() -> None:
     journal = journal_of(round_("2026-01-05", TAG, "screen", "advanced", search=fit(4, 4)))
-    chart = insights.fit_chart(journal)
+    chart = page_charts.fit_chart(journal)
     assert "<b>" not in str(chart.svg)
     labels = [t.text for t in ET.fromstring(str(chart.svg)).iter(f"{SVG}text")]
     assert TAG in labels

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from growthlog.entries.model import Outcome, PlanStatus, Stage
 from growthlog.journal import pipeline_health as pipeline
 from growthlog.journal import progress
+from growthlog.pages import page_charts
 from journals import five_applications, journal_of, plan, round_
 
 D = dt.date.fromisoformat
@@ -31,7 +32,7 @@ def test_rounds_per_month_counts_each_round_by_its_outcome() -> None:
 
 def test_rounds_chart_bars_carry_the_table_numbers() -> None:
     journal = five_applications()
-    chart = progress.rounds_chart(journal, progress.journal_months(journal))
+    chart = page_charts.rounds_chart(journal, progress.journal_months(journal))
     root = ET.fromstring(str(chart.svg))
     bars = root.findall(f"{SVG}g[@class='gl-chart__bar']")
     assert [(b.get("data-category"), b.get("data-total")) for b in bars] == [
@@ -68,7 +69,7 @@ def test_stage_funnel_counts_applications_reaching_each_stage() -> None:
         (Stage.FINAL, 1),
         (Stage.OFFER, 1),
     ]
-    chart = progress.funnel_chart(journal)
+    chart = page_charts.funnel_chart(journal)
     root = ET.fromstring(str(chart.svg))
     values = [int(r.get("data-value", "")) for r in root.iter(f"{SVG}rect")]
     assert values == [5, 5, 2, 2, 2, 1, 1]
@@ -96,7 +97,7 @@ def test_a_rejection_without_a_later_round_counts_days_so_far() -> None:
     [back] = progress.bounce_backs(journal.entries, journal.today)
     assert back.next_round is None  # a round on the same day is not a bounce-back
     assert back.days == 15
-    chart = progress.bounce_chart([back])
+    chart = page_charts.bounce_chart([back])
     assert chart.table.rows == (("10 Feb Acme", "15 (so far)"),)
     assert "gl-chart__open" in str(chart.svg)
 
@@ -126,7 +127,7 @@ def test_longest_week_run_crosses_a_year_end() -> None:
 
 
 def test_confidence_points_in_date_order() -> None:
-    chart = progress.confidence_chart(five_applications())
+    chart = page_charts.confidence_chart(five_applications())
     root = ET.fromstring(str(chart.svg))
     dots = [(c.get("data-date"), c.get("data-value")) for c in root.iter(f"{SVG}circle")]
     # Gamma's round has no confidence and is left out.
@@ -155,7 +156,7 @@ def test_activity_calendar_covers_365_days_with_rounds_per_day() -> None:
     first, counts = progress.activity(journal.entries, journal.today)
     assert first == D("2025-03-02")
     assert counts == {D("2025-03-02"): 1, D("2026-02-10"): 2}
-    chart = progress.calendar_chart(journal)
+    chart = page_charts.calendar_chart(journal)
     cells = list(ET.fromstring(str(chart.svg)).iter(f"{SVG}rect"))
     assert len(cells) == 365
     busy = {c.get("data-date"): c.get("data-value") for c in cells if c.get("data-value") != "0"}
@@ -170,7 +171,7 @@ def test_plan_growth_is_cumulative_by_the_month_items_were_written() -> None:
     assert dict(growth[D("2026-01-01")]) == {PlanStatus.DONE: 1, PlanStatus.DOING: 1, PlanStatus.TODO: 0}
     assert dict(growth[D("2026-02-01")]) == {PlanStatus.DONE: 2, PlanStatus.DOING: 1, PlanStatus.TODO: 1}
     assert dict(growth[D("2026-03-01")]) == {PlanStatus.DONE: 2, PlanStatus.DOING: 1, PlanStatus.TODO: 1}
-    chart = progress.plan_chart(journal, months)
+    chart = page_charts.plan_chart(journal, months)
     assert chart.table.rows[1] == ("Feb", 2, 1, 1, 4)
 
 
@@ -233,7 +234,7 @@ def test_confidence_is_averaged_per_month_past_sixty_rated_rounds() -> None:
     rounds += [
         round_(f"2026-03-{day:02d}", f"M{day}", "screen", "advanced", confidence=5) for day in range(1, 31)
     ]
-    chart = progress.confidence_chart(journal_of(*rounds))
+    chart = page_charts.confidence_chart(journal_of(*rounds))
     root = ET.fromstring(str(chart.svg))
     dots = [(c.get("data-date"), c.get("data-value")) for c in root.iter(f"{SVG}circle")]
     # January: 15 twos and 16 fours, (30 + 64) / 31 = 3.03 -> 3.0; March: 5.
@@ -245,7 +246,7 @@ def test_confidence_is_averaged_per_month_past_sixty_rated_rounds() -> None:
     assert (
         len(
             list(
-                ET.fromstring(str(progress.confidence_chart(journal_of(*rounds[1:])).svg)).iter(
+                ET.fromstring(str(page_charts.confidence_chart(journal_of(*rounds[1:])).svg)).iter(
                     f"{SVG}circle"
                 )
             )

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from growthlog.entries.model import Outcome, Stage, normalise_key
-from growthlog.pages import charts
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -191,51 +190,9 @@ def search_notes(journal: Journal) -> tuple[SearchNote, ...]:
 
 
 def context(journal: Journal) -> Mapping[str, Any]:
-    """The insights page's template context."""
+    """The insights page's template context, but its chart (see pages/page_charts.py)."""
     return {
         "dimensions": dimensions(journal),
-        "fit_chart": fit_chart(journal),
         "notes": search_notes(journal),
         "small_sample": SMALL_SAMPLE,
     }
-
-
-def fit_chart(journal: Journal) -> charts.Chart:
-    """Each application by its fit (the mean of its latest role and company fit) and how far it got."""
-    today, ghost = journal.today, journal.settings.ghost_after_days
-    dots, rows = [], []
-    unrated = 0
-    outcomes: set[Outcome] = set()
-    for app in journal.applications:
-        fits = [f for f in (latest_fit(app, "role_fit"), latest_fit(app, "company_fit")) if f is not None]
-        if not fits:
-            unrated += 1
-            continue
-        value = sum(fits) / len(fits)
-        outcome = app.effective_outcome(today, ghost)
-        outcomes.add(outcome)
-        dots.append(charts.Dot(value, app.furthest_stage.rank, app.company, f"gl-fill--{outcome.value}"))
-        rows.append((f"{app.company} · {app.role}", f"{value:.1f}", app.furthest_stage.label, outcome.label))
-    far = [d for d in dots if d.y >= Stage.ONSITE.rank]
-    desc = f"{len(dots)} application{'' if len(dots) == 1 else 's'} rated for fit"
-    if dots:
-        desc += f"; {len(far)} reached an onsite or further"
-        if far:
-            desc += f", with an average fit of {sum(d.x for d in far) / len(far):.1f}"
-        near = [d for d in dots if d.y < Stage.ONSITE.rank]
-        if near:
-            desc += f"; the others average {sum(d.x for d in near) / len(near):.1f}"
-    if unrated:
-        desc += f"; {unrated} without a fit rating {'is' if unrated == 1 else 'are'} left out"
-    return charts.scatter(
-        "fit-and-stage",
-        "Fit and how far each application got",
-        desc + ".",
-        dots,
-        x_min=1,
-        x_max=5,
-        x_title="Fit (mean of role fit and company fit, 1 to 5)",
-        rows=[s.label for s in Stage],
-        table=charts.Table(("Application", "Fit", "Furthest stage", "Outcome"), tuple(rows)),
-        legend=tuple((o.label, f"gl-fill--{o.value}") for o in Outcome if o in outcomes),
-    )

@@ -19,6 +19,7 @@ from growthlog.journal.plan import THIS_MONTH_SHOWN, build_plan
 from growthlog.journal.questions import ANSWERS_SHOWN, COMPANIES_SHOWN, build_question_bank
 from growthlog.journal.resurfacing import build_resurfacing
 from growthlog.journal.timeline import build_timeline
+from growthlog.pages import page_charts
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -74,9 +75,14 @@ def _questions(journal: Journal) -> Mapping[str, Any]:
 def _progress(journal: Journal) -> Mapping[str, Any]:
     return {
         **progress.context(journal),
+        **page_charts.progress_charts(journal),
         "perspective": journal.view(build_perspective),
         "base_rate_text": BASE_RATE_TEXT,
     }
+
+
+def _insights(journal: Journal) -> Mapping[str, Any]:
+    return {**insights.context(journal), **page_charts.insights_charts(journal)}
 
 
 def _plan(journal: Journal) -> Mapping[str, Any]:
@@ -90,7 +96,7 @@ GENERATED_PAGES: tuple[GeneratedPage, ...] = (
     GeneratedPage("questions.md", "Questions", "questions.html", _questions),
     GeneratedPage("plan.md", "Plan", "plan.html", _plan),
     GeneratedPage("progress.md", "Progress", "progress.html", _progress),
-    GeneratedPage("insights.md", "Insights", "insights.html", insights.context),
+    GeneratedPage("insights.md", "Insights", "insights.html", _insights),
 )
 
 
