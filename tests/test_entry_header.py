@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import markupsafe
 from conftest import SAMPLE_ENTRIES, entry
 from growthlog.entries.reader import read_entry
-from growthlog.entries.urls import relative_prefix
+from growthlog.entries.urls import relative_prefix, tag_url
 from growthlog.journal.journal import Journal
 from growthlog.journal.settings import Mode, Settings
 from growthlog.pages.entry_header import SECTIONS, EntryHeader, escape
@@ -164,8 +164,11 @@ def rendered_by_jinja(renderer: Renderer, journal: Journal, one: Entry) -> str:
     def url(other: Entry) -> str:
         return base + journal.url(other)
 
+    def tag_link(tag: str) -> str:
+        return base + tag_url(tag, journal.settings.directory_urls)
+
     app = journal.application_of.get(one.path)
-    header = EntryHeader(one, app, url, TODAY, journal.settings.shows_private)
+    header = EntryHeader(one, app, url, TODAY, journal.settings.shows_private, tag_link)
     return renderer.render("entry.html", journal.url(one), entry=one, application=app, header=header)
 
 

@@ -68,6 +68,7 @@ def test_hostile_strings_show_literally_on_every_page(journal: Journal) -> None:
             development=[{"skill": PAYLOAD, "action": PAYLOAD, "status": "todo", "due": "2026-11-20"}],
             questions=[{"q": PAYLOAD, "category": "culture", "answer": PAYLOAD, "tough": True}],
             lessons=[{"text": PAYLOAD, "theme": PAYLOAD}],
+            tags=[PAYLOAD],
         ),
     )
     journal.write("b.md", entry(date="2026-11-01", company="Calm Co", feedback={"requested": "2026-11-02"}))

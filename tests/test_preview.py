@@ -175,13 +175,15 @@ def test_a_dirty_rebuild_after_a_note_only_edit_rebuilds_only_that_entry_page(
         assert (site / page).stat().st_mtime_ns == 1_000_000_000, page
 
     # A front matter edit reaches the journal pages that show it; the others are left as they are.
-    journal_pages = [f"{name}/index.html" for name in ("timeline", "lessons", "questions", "progress")]
+    journal_pages = [
+        f"{name}/index.html" for name in ("timeline", "lessons", "questions", "progress", "tags")
+    ]
     unaffected = ["plan/index.html", "insights/index.html"]  # no question text, the same month
     age(site, "index.html", *journal_pages, *unaffected)
     caplog.clear()
     edit_technical_round(sample_journal)
     sample_journal.build(strict=False, command="serve", dirty=True)
-    assert "rebuilding 5 entry page(s) and 5 journal page(s)" in caplog.text
+    assert "rebuilding 5 entry page(s) and 6 journal page(s)" in caplog.text
     for page in ["index.html", *journal_pages]:  # the home page lists questions to revise
         assert (site / page).stat().st_mtime_ns != 1_000_000_000, page
     for page in unaffected:

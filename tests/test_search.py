@@ -125,6 +125,7 @@ def write_ledger_journal(journal: Journal) -> None:
         entry(
             company="Alpha Corp",
             date="2026-09-01",
+            tags=["ledgers"],
             questions=[question],
             lessons=[{"text": LESSON, "theme": "system design"}],
             development=[{"skill": "Sharding", "action": PLAN_ACTION, "status": "todo", "due": "2026-12-01"}],

@@ -112,6 +112,7 @@ JOURNAL_PAGES = {
     "plan.md",
     "progress.md",
     "insights.md",
+    "tags.md",
 }
 
 

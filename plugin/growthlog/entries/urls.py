@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+
+from growthlog.entries.model import normalise_key
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -50,3 +53,25 @@ def entry_url(rel: str, directory_urls: bool = True) -> str:
 def relative_prefix(page_url_: str) -> str:
     """The `../` prefix that leads from a page at `page_url_` back to the site root."""
     return "../" * page_url_.count("/")
+
+
+#: The tags page's source name (its URL follows the same rule as any page's).
+TAGS_PAGE = "tags.md"
+
+
+def tag_anchor(tag: str) -> str:
+    """The id of a tag's section on the tags page: the same for every spelling that folds alike.
+
+    Tags fold as `normalise_key` folds them; a fold that a slug cannot spell exactly
+    (other scripts, a very long tag) gets a short digest of it, so two tags never share an id.
+    """
+    key = normalise_key(tag)
+    slug = slugify(key, "tag")
+    if key == slug.replace("-", " "):
+        return f"tag-{slug}"
+    return f"tag-{slug}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:8]}"
+
+
+def tag_url(tag: str, directory_urls: bool = True) -> str:
+    """The link to a tag's section of the tags page, relative to the site root."""
+    return f"{entry_url(TAGS_PAGE, directory_urls)}#{tag_anchor(tag)}"

@@ -121,12 +121,15 @@ class EntryHeader:
         url: Callable[[Entry], str],
         today: dt.date,
         shows_private: bool,
+        tag_url: Callable[[str], str] | None = None,
     ) -> None:
         self.entry = entry
         self.application = application
         self.url = url
         self.today = today
         self.shows_private = shows_private
+        #: Where a tag links to (its section of the tags page, relative to this page); None: no links.
+        self.tag_url = tag_url
 
     def __html__(self) -> Markup:
         return Markup("\n".join(getattr(self, name) for name in SECTIONS))
@@ -174,7 +177,13 @@ class EntryHeader:
     def tags(self) -> Markup:
         if not self.entry.tags:
             return _NOTHING
-        items = "".join(f"<li>{escape(tag)}</li>" for tag in self.entry.tags)
+        link = self.tag_url
+        if link is None:
+            items = "".join(f"<li>{escape(tag)}</li>" for tag in self.entry.tags)
+        else:
+            items = "".join(
+                f'<li><a href="{escape(link(tag))}">{escape(tag)}</a></li>' for tag in self.entry.tags
+            )
         return Markup(f'<ul class="gl-tags" aria-label="Tags">{items}</ul>')
 
     @property

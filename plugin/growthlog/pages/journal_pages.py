@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from growthlog.entries.urls import TAGS_PAGE
 from growthlog.journal import insights, pipeline_health, progress
 from growthlog.journal.feedback import CHASE_SHOWN, build_feedback_log
 from growthlog.journal.home import build_home
@@ -18,6 +19,7 @@ from growthlog.journal.perspective import BASE_RATE_TEXT, build_perspective
 from growthlog.journal.plan import THIS_MONTH_SHOWN, build_plan
 from growthlog.journal.questions import ANSWERS_SHOWN, COMPANIES_SHOWN, build_question_bank
 from growthlog.journal.resurfacing import build_resurfacing
+from growthlog.journal.tags import build_tags
 from growthlog.journal.timeline import build_timeline
 from growthlog.pages import page_charts
 
@@ -89,6 +91,10 @@ def _plan(journal: Journal) -> Mapping[str, Any]:
     return {"plan": journal.view(build_plan), "this_month_shown": THIS_MONTH_SHOWN}
 
 
+def _tags(journal: Journal) -> Mapping[str, Any]:
+    return {"tags": build_tags(journal)}
+
+
 GENERATED_PAGES: tuple[GeneratedPage, ...] = (
     GeneratedPage("index.md", "Home", "home.html", _home),
     GeneratedPage("timeline.md", "Timeline", "timeline.html", _timeline),
@@ -97,6 +103,7 @@ GENERATED_PAGES: tuple[GeneratedPage, ...] = (
     GeneratedPage("plan.md", "Plan", "plan.html", _plan),
     GeneratedPage("progress.md", "Progress", "progress.html", _progress),
     GeneratedPage("insights.md", "Insights", "insights.html", _insights),
+    GeneratedPage(TAGS_PAGE, "Tags", "tags.html", _tags),
 )
 
 
@@ -137,6 +144,7 @@ SHOWN_FIELDS: dict[str, tuple[str, ...]] = {
         "note_title",
     ),
     "insights.md": (*_ROUND, "format", "seniority", "tags", "search"),
+    TAGS_PAGE: (*_ROUND, "tags", "kind", "note_title"),
 }
 
 #: Every field some journal page shows: a save that changes none of them rebuilds no journal page.

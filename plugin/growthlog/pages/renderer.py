@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from markupsafe import Markup
 
-from growthlog.entries.urls import entry_url, relative_prefix
+from growthlog.entries.urls import entry_url, relative_prefix, tag_url
 from growthlog.pages import fragments, listings
 from growthlog.pages.entry_header import EntryHeader
 
@@ -193,7 +193,11 @@ class Renderer:
             return base + self._url(other)
 
         settings = self.journal.settings
-        header = EntryHeader(entry, app, url, settings.today, settings.shows_private)
+
+        def tag_link(tag: str) -> str:
+            return base + tag_url(tag, settings.directory_urls)
+
+        header = EntryHeader(entry, app, url, settings.today, settings.shows_private, tag_link)
         if self._entry_frame is None:
             self._entry_frame = _stock_frame(self.env)
         if self._entry_frame:
