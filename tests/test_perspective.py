@@ -311,3 +311,40 @@ def test_a_built_site_shows_the_perspective_and_leaks_nothing(journal: Journal) 
             text = path.read_text(encoding="utf-8", errors="replace")
             for secret in ("Whispered words", "Zelda", "Draftworks", "Draft only words"):
                 assert secret not in text, (path, secret)
+
+
+def test_then_and_now_names_questions_once_unprepared_and_prepared_since() -> None:
+    entries = [
+        round_(
+            "2026-01-05",
+            "A",
+            "screen",
+            "rejected",
+            questions=(Question("Why us?"), Question("Tell me a story")),
+        ),
+        round_(
+            "2026-01-20",
+            "B",
+            "screen",
+            "advanced",
+            questions=(Question("why us", better_answer="The product"),),
+        ),
+        round_(
+            "2026-02-02", "C", "screen", "advanced", questions=(Question("Tell me a story!", prepared=True),)
+        ),
+        # Prepared from the start: never a weakness, so no "then and now".
+        round_(
+            "2026-02-03", "D", "screen", "advanced", questions=(Question("Salary?", better_answer="A range"),)
+        ),
+        # Another wording is another question: never linked by guess.
+        round_("2026-02-04", "E", "screen", "advanced", questions=(Question("What do you know about us?"),)),
+    ]
+    found = build_resurfacing(journal_of(*entries, today=TODAY)).then_and_now
+    assert [(t.question, t.then.company, t.now.company) for t in found] == [
+        ("Tell me a story", "A", "C"),
+        ("Why us?", "A", "B"),
+    ]
+    home = render("index.md", *entries)
+    assert "Then and now" in home
+    assert "“Why us?”: unprepared at A, screen, 5 Jan 2026 ; prepared since B, screen, 20 Jan 2026" in home
+    assert not build_resurfacing(journal_of(entries[0], today=TODAY)).then_and_now

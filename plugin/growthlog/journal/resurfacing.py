@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from growthlog.entries.private_parts import split_private, strip_comments
+from growthlog.journal.questions import build_question_bank
 
 if TYPE_CHECKING:
     from growthlog.entries.model import Entry
@@ -47,14 +48,49 @@ class Reflection:
 
 
 @dataclass(frozen=True, slots=True)
+class ThenAndNow:
+    """A question that was a weakness (asked with no better answer) and is prepared now."""
+
+    question: str
+    then: Entry
+    """The first round it was asked in, unprepared."""
+    now: Entry
+    """The first entry where it has a better answer or is marked prepared, later than `then`."""
+
+
+@dataclass(frozen=True, slots=True)
 class Resurfacing:
     """The home page's "from your journal" section; empty lists when nothing comes back."""
 
     on_this_day: tuple[Reflection, ...]
     month_ago: tuple[Reflection, ...]
+    then_and_now: tuple[ThenAndNow, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.on_this_day or self.month_ago)
+        return bool(self.on_this_day or self.month_ago or self.then_and_now)
+
+
+def then_and_now(journal: Journal) -> tuple[ThenAndNow, ...]:
+    """Questions first met unprepared and prepared since (the same wording, as the question bank groups
+    them), the latest prepared first. Never guessed: another wording of a question is another question."""
+    found = []
+    for question in journal.view(build_question_bank).questions:
+        asked = question.asked
+        first = asked[0]
+        if first.item.better_answer.strip() or first.item.prepared:
+            continue
+        ready = next(
+            (
+                m
+                for m in asked
+                if m.entry.date > first.entry.date and (m.item.better_answer.strip() or m.item.prepared)
+            ),
+            None,
+        )
+        if ready is not None:
+            found.append(ThenAndNow(question.text, first.entry, ready.entry))
+    found.sort(key=lambda t: (t.now.date, t.now.path, t.question), reverse=True)
+    return tuple(found[:SHOWN])
 
 
 def first_paragraph(body: str) -> str:
@@ -106,4 +142,4 @@ def build_resurfacing(journal: Journal) -> Resurfacing:
     slack = dt.timedelta(days=MONTH_AGO_SLACK_DAYS)
     month_ago = [e for e in earlier if abs(e.date - centre) <= slack and e.path not in taken]
     month_ago.sort(key=lambda e: (abs((e.date - centre).days), e.date, e.path))
-    return Resurfacing(_pick(on_this_day), _pick(month_ago))
+    return Resurfacing(_pick(on_this_day), _pick(month_ago), then_and_now(journal))
