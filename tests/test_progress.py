@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from growthlog.entries.model import Outcome, PlanStatus, Stage
 from growthlog.journal import pipeline_health as pipeline
 from growthlog.journal import progress
+from growthlog.journal.plan import build_plan
 from growthlog.pages import page_charts
 from journals import five_applications, journal_of, plan, round_
 
@@ -167,12 +168,15 @@ def test_activity_calendar_covers_365_days_with_rounds_per_day() -> None:
 def test_plan_growth_is_cumulative_by_the_month_items_were_written() -> None:
     journal = five_applications()
     months = progress.journal_months(journal)
-    growth = progress.plan_growth(journal.entries, months)
-    assert dict(growth[D("2026-01-01")]) == {PlanStatus.DONE: 1, PlanStatus.DOING: 1, PlanStatus.TODO: 0}
-    assert dict(growth[D("2026-02-01")]) == {PlanStatus.DONE: 2, PlanStatus.DOING: 1, PlanStatus.TODO: 1}
-    assert dict(growth[D("2026-03-01")]) == {PlanStatus.DONE: 2, PlanStatus.DOING: 1, PlanStatus.TODO: 1}
+    growth = progress.plan_growth(build_plan(journal).items, months)
+    # Acme (January) adds "skill 0" (done) and "skill 1" (doing); Gamma (February) writes the same two
+    # skills again, "skill 0" as todo and "skill 1" as done: still two items, added in January, each in
+    # the status of its latest entry.
+    assert dict(growth[D("2026-01-01")]) == {PlanStatus.DONE: 1, PlanStatus.DOING: 0, PlanStatus.TODO: 1}
+    assert dict(growth[D("2026-02-01")]) == {PlanStatus.DONE: 1, PlanStatus.DOING: 0, PlanStatus.TODO: 1}
+    assert dict(growth[D("2026-03-01")]) == {PlanStatus.DONE: 1, PlanStatus.DOING: 0, PlanStatus.TODO: 1}
     chart = page_charts.plan_chart(journal, months)
-    assert chart.table.rows[1] == ("Feb", 2, 1, 1, 4)
+    assert chart.table.rows[1] == ("Feb", 1, 1, 2)  # done, to do, total: no item is doing
 
 
 def test_plan_items_older_than_the_charted_months_still_count() -> None:
@@ -180,7 +184,7 @@ def test_plan_items_older_than_the_charted_months_still_count() -> None:
     journal = journal_of(old, round_("2026-02-01", "New", "screen", "pending"), today=D("2026-03-01"))
     months = progress.journal_months(journal)
     assert len(months) == progress.MAX_MONTHS and months[-1] == D("2026-03-01")
-    assert progress.plan_growth(journal.entries, months)[months[0]][PlanStatus.TODO] == 1
+    assert progress.plan_growth(build_plan(journal).items, months)[months[0]][PlanStatus.TODO] == 1
 
 
 def test_pipeline_health() -> None:

@@ -6,11 +6,8 @@ journal's order and ranks texts by a number; these tests pin the order it must g
 
 from __future__ import annotations
 
-from growthlog.entries.model import Feedback, Lesson, PlanItem, PlanStatus
-from growthlog.journal import plan
-from growthlog.journal.plan import Motivation, build_plan, motivations_for
 from growthlog.journal.wording import Mention, group_wordings
-from journals import journal_of, round_
+from journals import round_
 
 A = round_("2026-09-01", "Acme", "screen", "advanced")
 B = round_("2026-09-05", "Beta", "screen", "advanced")
@@ -78,70 +75,3 @@ def test_wordings_fold_case_punctuation_and_space_and_skip_empty_texts() -> None
     assert wording.entries == (B, C, D)
     assert wording.text == "on call load"  # written twice that way, the others once
     assert group_wordings([]) == ()
-
-
-def test_a_plan_item_shows_the_notes_sharing_a_word_first_each_part_in_the_notes_order() -> None:
-    entry = round_(
-        "2026-10-01",
-        "Acme",
-        "onsite",
-        "rejected",
-        fell_short=("Rambled on system design", "Weak Kafka internals"),
-        feedback=Feedback(text="Design answers lacked structure"),
-        lessons=(Lesson("Sleep before onsites"), Lesson("Kafka partitions matter")),
-        development=(
-            PlanItem("Kafka", "Read the design docs", PlanStatus.TODO),
-            PlanItem("Rest", "Sleep eight hours", PlanStatus.TODO),
-            PlanItem("Pitch", "Rehearse", PlanStatus.TODO),
-        ),
-    )
-    kafka, rest, pitch = build_plan(journal_of(entry)).items
-    # "kafk" and "desi(gn)" are shared with the item; "read", "docs" with nothing.
-    assert [(m.kind, m.text, m.related) for m in kafka.motivations] == [
-        ("Fell short", "Rambled on system design", True),
-        ("Fell short", "Weak Kafka internals", True),
-        ("Feedback", "Design answers lacked structure", True),
-        ("Lesson", "Kafka partitions matter", True),
-        ("Lesson", "Sleep before onsites", False),
-    ]
-    assert [m.text for m in rest.related_motivations] == ["Sleep before onsites"]
-    assert [m.text for m in rest.other_motivations] == [
-        "Rambled on system design",
-        "Weak Kafka internals",
-        "Design answers lacked structure",
-        "Kafka partitions matter",
-    ]
-    # Nothing shares a word with "Pitch: Rehearse": every note, none of them related.
-    assert pitch.motivations == tuple(
-        Motivation(kind, text, False)
-        for kind, text in (
-            ("Fell short", "Rambled on system design"),
-            ("Fell short", "Weak Kafka internals"),
-            ("Feedback", "Design answers lacked structure"),
-            ("Lesson", "Sleep before onsites"),
-            ("Lesson", "Kafka partitions matter"),
-        )
-    )
-    assert pitch.related_motivations == pitch.motivations and pitch.other_motivations == ()
-    # The entry's items built one by one give the same.
-    assert [motivations_for(i.item, entry) for i in (kafka, rest, pitch)] == [
-        kafka.motivations,
-        rest.motivations,
-        pitch.motivations,
-    ]
-
-
-def test_an_entry_without_notes_gives_its_plan_items_no_motivations() -> None:
-    entry = round_(
-        "2026-10-01", "Acme", "onsite", "rejected", development=(PlanItem("Kafka", "Read", PlanStatus.TODO),)
-    )
-    [item] = build_plan(journal_of(entry)).items
-    assert item.motivations == () and item.related_motivations == () and item.other_motivations == ()
-
-
-def test_plan_stems_skip_common_words_but_not_longer_words_that_start_like_them() -> None:
-    # "with", "about", "time" are common; "withdrawn" and "timer" are not (a run is matched whole).
-    assert plan._stems("with withdrawn, ABOUT-about! timer time") == {"with", "time"}
-    assert plan._stems("on-call 24/7 rota_x abc") == {"call", "rota"}  # a run ends at a digit or "_"
-    assert plan._stems("Über die Straße, with Ärger") == {"über", "stra", "ärge"}
-    assert plan._stems("") == frozenset()

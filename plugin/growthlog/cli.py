@@ -18,9 +18,10 @@ from growthlog.commands.serve import serve_command
 from growthlog.engines.lookup import EngineError, entries_dir, find_config, find_engine
 from growthlog.entries.model import Stage
 from growthlog.entries.problems import summarise
-from growthlog.entries.reader import read_journal
+from growthlog.entries.reader import display_path, read_journal
 from growthlog.export.formats import FORMATS, ExportRequest
 from growthlog.export.writer import ExportRefused, check_public, write
+from growthlog.journal.checks import suggestions, with_journal_problems
 from growthlog.journal.journal import Journal
 from growthlog.journal.settings import Mode, Settings, resolve_today
 from growthlog.pages.journal_pages import reserved_urls
@@ -46,9 +47,14 @@ def check(directory: Path | None) -> None:
     Exits 0 when every entry is clean, 1 with one message per problem otherwise.
     """
     root = directory if directory is not None else entries_dir()
-    result = read_journal(root, reserved=reserved_urls())
+    result = with_journal_problems(read_journal(root, reserved=reserved_urls()), root)
     for problem in result.problems:
         click.echo(f"{problem.severity.value}: {problem}", err=True)
+    for suggestion in suggestions(result.entries):
+        # A suggestion is not a problem: it never changes the exit status.
+        click.echo(f"suggestion: {suggestion.message}:")
+        for path, line, text in suggestion.places:
+            click.echo(f"  {display_path(root, path)}:{line}: {text}")
     files = len(result.entries) + len(result.invalid)
     if result.problems:
         click.echo(

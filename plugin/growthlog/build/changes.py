@@ -53,6 +53,8 @@ class EntryPageInputs:
 
     entry: Entry
     rounds: ShownEntries
+    plan: tuple[object, ...] = ()
+    """What its header shows of its plan items' lives in other entries (`Plan.shown_with`)."""
 
     def same_entry(self, other: EntryPageInputs) -> bool:
         """The same entry, notes included (the cache hands back the same object when unchanged)."""

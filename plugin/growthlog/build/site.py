@@ -32,6 +32,8 @@ from growthlog.entries import cache as kept_entries
 from growthlog.entries.private_parts import split_private, strip_comments
 from growthlog.entries.problems import summarise
 from growthlog.entries.reader import EntryCache, ReadResult, read_journal
+from growthlog.journal.checks import with_journal_problems
+from growthlog.journal.plan import build_plan
 from growthlog.journal.journal import Journal
 from growthlog.journal.settings import Mode, Settings, resolve_today
 from growthlog.pages.journal_pages import GENERATED_PAGES, JOURNAL_FIELDS, SHOWN_FIELDS, reserved_urls
@@ -235,7 +237,8 @@ class JournalSite:
         """
         self._load_kept_entries()
         hits, misses = self.cache.hits, self.cache.misses
-        result = read_journal(Path(self.options.docs_dir), self.cache, reserved_urls())
+        docs = Path(self.options.docs_dir)
+        result = with_journal_problems(read_journal(docs, self.cache, reserved_urls()), docs)
         read = self.cache.misses - misses
         self.log.debug(
             f"read {read} of {read + self.cache.hits - hits} entries from their files, "
@@ -322,13 +325,17 @@ class JournalSite:
         """
         this = self._this
         application = this.journal.application_of.get(entry.path)
-        inputs = EntryPageInputs(entry, ShownEntries(application.rounds if application else ()))
+        inputs = EntryPageInputs(
+            entry,
+            ShownEntries(application.rounds if application else ()),
+            this.journal.view(build_plan).shown_with(entry) if entry.development else (),
+        )
         this.record.entry_pages[rel] = inputs
         last = self.last
         before = last.entry_pages.get(rel) if last is not None else None
         if rebuild_all or last is None or before is None or not inputs.same_entry(before):
             return True
-        if inputs.rounds == before.rounds:
+        if inputs.rounds == before.rounds and inputs.plan == before.plan:
             if rel in last.headers:
                 this.record.headers[rel] = last.headers[rel]
             return False

@@ -154,6 +154,8 @@ class PlanItem:
     due: dt.date | None = None
     because: str = ""
     """The fell_short, feedback or lesson text (or its start) that motivated the item; empty when not said."""
+    line: int = field(default=0, compare=False)
+    """The line of the file it starts at, for messages about it (0 when not read from a file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +171,8 @@ class Question:
     """Questions with the same topic (normalised) are one card in the question bank."""
     prepared: bool = False
     """Prepared without a better answer written down."""
+    line: int = field(default=0, compare=False)
+    """The line of the file it starts at, for messages about it (0 when not read from a file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +190,8 @@ class Lesson:
 
     text: str
     theme: str = ""
+    line: int = field(default=0, compare=False)
+    """The line of the file it is at, for messages about it (0 when not read from a file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +245,15 @@ class Entry:
     body_line: int = 1
     """Line of the file where the Markdown body starts (for messages about the body)."""
     extra: tuple[tuple[str, str], ...] = field(default=())
+    lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+    """The line of each top-level field that messages about several entries point at (see `line`)."""
+
+    def line(self, name: str) -> int:
+        """The line of a top-level field in the file, for messages; 1 when not known."""
+        for key, line in self.lines:
+            if key == name:
+                return line
+        return 1
 
     @property
     def application_key(self) -> str:

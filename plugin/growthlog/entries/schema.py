@@ -48,6 +48,8 @@ TOP_LEVEL = (
     "reason",
     "posting",
 )
+#: The fields whose lines an entry keeps, for messages about several entries (a round written twice...).
+LOCATED = ("date", "company", "role", "stage", "application")
 #: What only an interview round has: on a journal note (`kind: note`) these are ignored, with a warning.
 ROUND_ONLY = (
     *REQUIRED[1:],
@@ -447,6 +449,7 @@ def build_entry(path: str, split: SplitEntry, root: yaml.Node | None) -> tuple[E
         body=split.body,
         body_line=split.body_line,
         extra=extra,
+        lines=tuple((name, line_of(fields[name], first)) for name in LOCATED if name in fields),
     )
     return entry, check.problems
 
@@ -525,7 +528,7 @@ def _development(check: _Checker, node: yaml.Node | None) -> tuple[PlanItem, ...
         if isinstance(item, yaml.ScalarNode):  # shorthand: just the action
             action = check.text(item, name)
             if action:
-                out.append(PlanItem(skill="", action=action))
+                out.append(PlanItem(skill="", action=action, line=line_of(item, check.first_line)))
             continue
         fields = check.mapping(item, name, PLAN_KEYS, shorthand="the action as text")
         if fields is None:
@@ -538,7 +541,16 @@ def _development(check: _Checker, node: yaml.Node | None) -> tuple[PlanItem, ...
         status = check.choice(fields.get("status"), f"{name}.status", PlanStatus) or PlanStatus.TODO
         due = check.date(fields.get("due"), f"{name}.due")
         because = check.text(fields.get("because"), f"{name}.because")
-        out.append(PlanItem(skill=skill, action=action, status=status, due=due, because=because))
+        out.append(
+            PlanItem(
+                skill=skill,
+                action=action,
+                status=status,
+                due=due,
+                because=because,
+                line=line_of(item, check.first_line),
+            )
+        )
     return tuple(out)
 
 
@@ -549,7 +561,7 @@ def _questions(check: _Checker, node: yaml.Node | None) -> tuple[Question, ...]:
         if isinstance(item, yaml.ScalarNode):  # shorthand: just the question
             text = check.text(item, name)
             if text:
-                out.append(Question(q=text))
+                out.append(Question(q=text, line=line_of(item, check.first_line)))
             continue
         fields = check.mapping(item, name, QUESTION_KEYS, shorthand="the question as text")
         if fields is None:
@@ -565,6 +577,7 @@ def _questions(check: _Checker, node: yaml.Node | None) -> tuple[Question, ...]:
                 better_answer=check.text(fields.get("better_answer"), f"{name}.better_answer"),
                 topic=check.text(fields.get("topic"), f"{name}.topic"),
                 prepared=check.boolean(fields.get("prepared"), f"{name}.prepared"),
+                line=line_of(item, check.first_line),
             )
         )
     return tuple(out)
@@ -593,7 +606,7 @@ def _lessons(check: _Checker, node: yaml.Node | None) -> tuple[Lesson, ...]:
         if isinstance(item, yaml.ScalarNode):
             text = check.text(item, name)
             if text:
-                out.append(Lesson(text=text))
+                out.append(Lesson(text=text, line=line_of(item, check.first_line)))
             continue
         fields = check.mapping(item, name, LESSON_KEYS, shorthand="the lesson as text")
         if fields is None:
@@ -601,5 +614,5 @@ def _lessons(check: _Checker, node: yaml.Node | None) -> tuple[Lesson, ...]:
         text = check.text(fields.get("text"), f"{name}.text", required=True, parent=item)
         theme = check.text(fields.get("theme"), f"{name}.theme")
         if text:
-            out.append(Lesson(text=text, theme=theme))
+            out.append(Lesson(text=text, theme=theme, line=line_of(item, check.first_line)))
     return tuple(out)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from growthlog.entries.model import Outcome, PlanStatus, Stage
 from growthlog.journal import pipeline_health
+from growthlog.journal.plan import build_plan
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from growthlog.entries.model import Entry
     from growthlog.journal.applications import Application
     from growthlog.journal.journal import Journal
+    from growthlog.journal.plan import PlannedItem
 
 #: The monthly charts show at most this many months, the most recent ones.
 MAX_MONTHS = 24
@@ -166,18 +168,16 @@ def milestones(entries: Sequence[Entry], today: dt.date) -> Milestones:
 
 
 def plan_growth(
-    entries: Iterable[Entry], month_list: Sequence[dt.date]
+    items: Iterable[PlannedItem], month_list: Sequence[dt.date]
 ) -> dict[dt.date, Counter[PlanStatus]]:
-    """The development plan as it grew: for each month, every item written up to its end, by current status.
+    """The development plan as it grew: for each month, every item added up to its end, by current status.
 
-    Entries only record where an item stands now, not when it moved, so
-    "over time" here means the month of the entry that added the item: the bar
-    for a month holds every item added by then, split by today's status.
+    An item written again in later entries is one item (see plan.py): it counts from the
+    month of the entry that added it, in the status its latest entry gives it.
     """
     added: Counter[tuple[dt.date, PlanStatus]] = Counter()
-    for entry in entries:
-        for item in entry.development:
-            added[month_of(entry.date), item.status] += 1
+    for planned in items:
+        added[month_of(planned.entry.date), planned.item.status] += 1
     out: dict[dt.date, Counter[PlanStatus]] = {}
     running: Counter[PlanStatus] = Counter()
     for (month, status), count in sorted(added.items()):
@@ -196,4 +196,5 @@ def context(journal: Journal) -> Mapping[str, Any]:
         **pipeline_health.context(journal),
         "milestones": milestones(journal.rounds, journal.today),
         "has_plan": any(e.development for e in journal.entries),
+        "plan": journal.view(build_plan),
     }

@@ -1,4 +1,9 @@
-"""The question bank: every question asked, grouped across interviews, with its answer history."""
+"""The question bank: every question asked, grouped across interviews, with its answer history.
+
+A card is one question however it was worded: the same words (ignoring case and
+punctuation), or the same `topic:`. Wordings that only look alike are never put on
+one card; they are suggested (`look_alike`), for the author to give them a topic.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from growthlog.entries.model import QuestionCategory
+from growthlog.entries.model import QuestionCategory, normalise_key
 from growthlog.entries.urls import Anchors
-from growthlog.journal.wording import Mention, Wording, group_wordings
+from growthlog.journal.similarity import clusters
+from growthlog.journal.wording import Mention, Wording, group_wordings, most_common
 
 #: How many companies a question's card names; the answer history below it has every one.
 COMPANIES_SHOWN = 5
@@ -18,6 +24,8 @@ COMPANIES_SHOWN = 5
 ANSWERS_SHOWN = 10
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
     from growthlog.entries.model import Entry, Question
     from growthlog.journal.journal import Journal
 
@@ -28,10 +36,40 @@ class BankedQuestion:
 
     wording: Wording[Question]
     anchor: str
+    rehearsed: bool = False
+    """Rehearsed recently and well (see `rehearsed_recently`): that too makes it prepared."""
 
     @property
     def text(self) -> str:
         return self.wording.text
+
+    @property
+    def topic(self) -> str:
+        """The topic it was filed under (its most common spelling), or empty."""
+        return most_common(m.item.topic for m in self.asked)
+
+    @property
+    def wordings(self) -> tuple[tuple[str, tuple[Mention[Question], ...]], ...]:
+        """Each wording (the same words, ignoring case and punctuation) with the times it was asked, first asked first."""
+        by_key: dict[str, list[Mention[Question]]] = {}
+        for mention in self.asked:
+            by_key.setdefault(normalise_key(mention.text), []).append(mention)
+        return tuple((most_common(m.text for m in ms), tuple(ms)) for ms in by_key.values())
+
+    @property
+    def better_answers(self) -> tuple[Mention[Question], ...]:
+        """Every time a better answer was written for it, oldest first."""
+        return tuple(m for m in self.asked if m.item.better_answer.strip())
+
+    @property
+    def marked_prepared(self) -> bool:
+        """Marked `prepared: true` in some entry."""
+        return any(m.item.prepared for m in self.asked)
+
+    @property
+    def is_prepared(self) -> bool:
+        """Ready for the next round: a better answer written, marked prepared, or rehearsed recently."""
+        return bool(self.better_answer) or self.marked_prepared or self.rehearsed
 
     @property
     def asked(self) -> tuple[Mention[Question], ...]:
@@ -100,7 +138,7 @@ class BankedQuestion:
         reasons = []
         if self.tough:
             reasons.append("tough")
-        if not self.better_answer:
+        if not self.is_prepared:
             reasons.append("no better answer yet")
         return tuple(reasons)
 
@@ -121,18 +159,20 @@ class QuestionBank:
     questions: tuple[BankedQuestion, ...]
     """Every distinct question, most asked first."""
     categories: tuple[CategoryGroup, ...]
+    look_alike: tuple[tuple[BankedQuestion, ...], ...] = ()
+    """Cards that most likely ask the same question in other words: a suggestion to give them one topic."""
 
     @property
     def to_prepare(self) -> tuple[BankedQuestion, ...]:
-        """Questions with no better answer yet: tough first, then the most asked, then the latest."""
-        pending = [q for q in self.questions if not q.better_answer]
+        """Questions not prepared yet: tough first, then the most asked, then the latest."""
+        pending = [q for q in self.questions if not q.is_prepared]
         pending.sort(key=lambda q: (not q.tough, -q.times_asked, -q.wording.last.date.toordinal()))
         return tuple(pending)
 
     @property
     def to_rehearse(self) -> tuple[BankedQuestion, ...]:
         """Tough questions that have a better answer: rehearse it. The most asked first."""
-        tough = [q for q in self.questions if q.tough and q.better_answer]
+        tough = [q for q in self.questions if q.tough and q.is_prepared]
         tough.sort(key=lambda q: (-q.times_asked, -q.wording.last.date.toordinal()))
         return tuple(tough)
 
@@ -146,11 +186,40 @@ class QuestionBank:
         return sum(q.times_asked for q in self.questions)
 
 
+def group_keys(asked: Iterable[tuple[Entry, Question]]) -> dict[str, str]:
+    """Each wording's card (by normalised wording): its topic's, when the wording is ever written with a topic.
+
+    So a question asked five times and given a topic once joins that topic's card every time.
+    """
+    out: dict[str, str] = {}
+    for _, question in asked:
+        if question.topic:
+            topic = normalise_key(question.topic)
+            if topic:
+                out.setdefault(normalise_key(question.q), "topic " + topic)
+    return out
+
+
+def rehearsed_recently(journal: Journal, question: BankedQuestion) -> bool:
+    """Whether a recent, good rehearsal makes the card prepared.
+
+    The one place rehearsals enter the question bank: until the journal records
+    rehearsals, none has been.
+    """
+    return False
+
+
 def build_question_bank(journal: Journal) -> QuestionBank:
-    """Group every question of the journal by its normalised wording, then by category."""
-    wordings = group_wordings(Mention(e, q.q, q) for e in journal.entries for q in e.questions)
+    """Group every question of the journal by its topic or its normalised wording, then by category."""
+    asked = [(e, q) for e in journal.entries for q in e.questions]
+    topics = group_keys(asked)
+    wordings = group_wordings(Mention(e, q.q, q, topics.get(normalise_key(q.q), "")) for e, q in asked)
     anchors = Anchors()
     questions = tuple(BankedQuestion(w, anchors.make("q", w.text)) for w in wordings)
+    questions = tuple(
+        BankedQuestion(q.wording, q.anchor, rehearsed=True) if rehearsed_recently(journal, q) else q
+        for q in questions
+    )
     # Each question's category worked out once (it counts the categories of every time it was asked).
     by_category: dict[QuestionCategory, list[BankedQuestion]] = {}
     for question in questions:
@@ -160,4 +229,17 @@ def build_question_bank(journal: Journal) -> QuestionBank:
         for cat in QuestionCategory
         if cat in by_category
     )
-    return QuestionBank(questions, categories)
+    return QuestionBank(questions, categories, look_alike(questions))
+
+
+def look_alike(questions: Sequence[BankedQuestion]) -> tuple[tuple[BankedQuestion, ...], ...]:
+    """Cards whose questions look alike (see similarity.py), where some card has no topic yet.
+
+    Cards already given different topics were kept apart on purpose and are not suggested again.
+    """
+    groups = []
+    for members in clusters([q.text for q in questions]):
+        cards = tuple(questions[i] for i in members)
+        if any(not card.topic for card in cards):
+            groups.append(cards)
+    return tuple(groups)

@@ -29,6 +29,8 @@ class Mention(Generic[T]):
     entry: Entry
     text: str
     item: T
+    group: str = ""
+    """What groups it, when not its own text: a question's topic (see `questions.group_keys`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,7 @@ def group_wordings(mentions: Iterable[Mention[T]]) -> tuple[Wording[T], ...]:
         if previous is None or entry.date != previous.date or entry.path != previous.path:
             entry_place += 1
         previous = entry
-        key = normalise_key(mention.text)
+        key = mention.group or normalise_key(mention.text)
         if not key:
             continue
         place[key] = entry_place

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
     from growthlog.entries.model import Entry
     from growthlog.journal.applications import Application
+    from growthlog.journal.plan import Plan, PlannedItem
 
 _NOTHING = Markup("")
 _NOTE_BADGE = (
@@ -122,6 +123,7 @@ class EntryHeader:
         today: dt.date,
         shows_private: bool,
         tag_url: Callable[[str], str] | None = None,
+        plan: Plan | None = None,
     ) -> None:
         self.entry = entry
         self.application = application
@@ -130,6 +132,8 @@ class EntryHeader:
         self.shows_private = shows_private
         #: Where a tag links to (its section of the tags page, relative to this page); None: no links.
         self.tag_url = tag_url
+        #: The journal's plan: where this entry's items stand now, and whether they came back.
+        self.journal_plan = plan
 
     def __html__(self) -> Markup:
         return Markup("\n".join(getattr(self, name) for name in SECTIONS))
@@ -266,12 +270,41 @@ class EntryHeader:
                 if item.because
                 else ""
             )
+            if self.journal_plan is not None:
+                because += self._plan_since(self.journal_plan.item_of(item))
             parts.append(
                 f"<tr><td>{escape(item.skill)}</td><td>{escape(item.action)}{because}</td>"
                 f"<td>{status_badge(item.status)}</td><td>{due}</td></tr>\n"
             )
         parts.append(f"</tbody>\n{_TABLE_CLOSE}")
         return Markup("".join(parts))
+
+    def _plan_since(self, planned: PlannedItem | None) -> str:
+        """Where an item of this entry stands since: its status in a later entry, and, once done, the loop."""
+        if planned is None:
+            return ""
+        out = ""
+        latest = planned.latest
+        if latest.path != self.entry.path:
+            out += (
+                f'<br><small class="gl-plan__now"><span class="gl-label">Now:</span> '
+                f'{planned.item.status.label.lower()} (<a href="{escape(self.url(latest))}">'
+                f"{escape(latest.title)}, {_date(latest.date)}</a>)</small>"
+            )
+        back = planned.came_back
+        if back is not None:
+            out += (
+                '<br><small class="gl-plan__loop gl-plan__loop--back"><strong>Came back</strong> on '
+                f'{_date(back.entry.date)} at <a href="{escape(self.url(back.entry))}">{escape(back.entry.title)}</a>: '
+                f"“{escape(back.text)}”</small>"
+            )
+        elif planned.closed:
+            rounds = planned.later_rounds
+            out += (
+                '<br><small class="gl-plan__loop gl-plan__loop--closed"><strong>Closed</strong>: not seen again '
+                f"in the {rounds} round{'' if rounds == 1 else 's'} since</small>"
+            )
+        return out
 
     @property
     def questions(self) -> Markup:

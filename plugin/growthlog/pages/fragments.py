@@ -171,8 +171,14 @@ def answer_history(asked: Iterable[tuple[str, Mention[Question]]]) -> Markup:
     """
     items = []
     for href, mention in asked:
-        tough = ' <span class="gl-badge gl-tough">Tough</span>' if mention.item.tough else ""
-        answer = mention.item.answer
+        question = mention.item
+        tough = ' <span class="gl-badge gl-tough">Tough</span>' if question.tough else ""
+        answer = question.answer
         said = escape(answer) if answer else '<span class="gl-muted">No answer noted.</span>'
+        if question.better_answer:  # every better answer stays on the card, in order
+            said += (
+                '<br><span class="gl-question__next"><span class="gl-label">Next time:</span> '
+                f"{escape(question.better_answer)}</span>"
+            )
         items.append(f"<li>{source_link(href, mention.entry)}{tough}<br>{said}</li>")
     return Markup("\n".join(items))

@@ -99,37 +99,79 @@ def application_rows(links: EntryLinks, applications: Iterable[ApplicationSummar
 
 
 @functools.cache  # a handful of kinds ("Fell short", "Feedback", "Lesson"), each escaped once
-def _kind(kind: str) -> str:
-    """A motivation's kind, escaped: at 5,000 entries the plan page names 18,000 notes' kinds."""
-    return str(escape(kind))
-
-
 def plan_items(links: EntryLinks, items: Iterable[PlannedItem]) -> Markup:
-    """Plan items of one status: skill, action, due date, source entry, and what motivated each."""
+    """Plan items of one status: skill, action, due date, the entry that added it, its history,
+    why it is on the plan (when known) and, once done, whether the weakness came back."""
     lines = []
-    # The items of one round share its shortfalls, feedback and lessons: each escaped once.
-    said: dict[tuple[str, str], str] = {}
     for planned in items:
         item = planned.item
         late = ' class="gl-plan--late"' if planned.overdue else ""
         due = "Due " if item.due else ""
-        why = ""
-        if planned.motivations:
-            parts = ['<ul class="gl-plan__why">\n']
-            for m in planned.related_motivations:
-                found = said.get((m.kind, m.text))
-                if found is None:
-                    text = f"“{escape(m.text)}”" if m.kind == "Feedback" else escape(m.text)
-                    found = said[(m.kind, m.text)] = f"<li><strong>{_kind(m.kind)}</strong> {text}</li>\n"
-                parts.append(found)
-            parts.append("</ul>")
-            why = "".join(parts)
         lines.append(
             f"<li{late}><strong>{escape(item.skill)}</strong>: {escape(item.action)}<br>"
             f'<span class="gl-plan__meta">{due}{plan_due(planned)} · from {links.source(planned.entry)}</span>\n'
-            f"{why}</li>\n"
+            f"{plan_history(links, planned)}{plan_why(links, planned)}{plan_loop(links, planned)}</li>\n"
         )
     return Markup("".join(lines))
+
+
+def plan_history(links: EntryLinks, planned: PlannedItem) -> str:
+    """What each entry that changed the item's status said, when more than one did: added, doing, done."""
+    changes = planned.changes
+    if len(planned.history) <= 1:
+        return ""
+    parts = ['<ol class="gl-plan__history" aria-label="History">']
+    for i, step in enumerate(changes):
+        said = "Added" if i == 0 else step.item.status.label
+        status = f" ({step.item.status.label.lower()})" if i == 0 else ""
+        parts.append(f"<li>{said}{status}: {links.source(step.entry)}</li>")
+    if len(changes) < len(planned.history):
+        parts.append(
+            f'<li class="gl-muted">Written in {len(planned.history)} entries; the latest, '
+            f"{links.source(planned.latest)}, says where it stands</li>"
+        )
+    parts.append("</ol>\n")
+    return "".join(parts)
+
+
+def plan_why(links: EntryLinks, planned: PlannedItem) -> str:
+    """Why the item is on the plan: what its `because:` names, or a suggestion marked as one; nothing when unknown."""
+    motivation = planned.motivation
+    if motivation is None:
+        return ""
+    said = motivation.said
+    if motivation.suggested and said is not None:
+        return (
+            f'<p class="gl-plan__why"><strong>Suggested reason</strong> {said.kind.lower()} '
+            f"“{escape(said.text)}” ({links.source(said.entry)}); not linked by you: "
+            "add <code>because:</code> to say so</p>\n"
+        )
+    if said is None:
+        return f'<p class="gl-plan__why"><strong>Because</strong> {escape(motivation.because)}</p>\n'
+    return (
+        f'<p class="gl-plan__why"><strong>Because</strong> {said.kind.lower()} “{escape(said.text)}” '
+        f"({links.source(said.entry)})</p>\n"
+    )
+
+
+def plan_loop(links: EntryLinks, planned: PlannedItem) -> str:
+    """For a done item: whether the weakness came back (when and where), or that it is closed."""
+    if planned.is_open:
+        return ""
+    back = planned.came_back
+    if back is not None:
+        return (
+            f'<p class="gl-plan__loop gl-plan__loop--back"><strong>Came back</strong> on '
+            f"{format_date(back.entry.date)} at {links.source(back.entry, dated=False)}: {back.kind.lower()} "
+            f"“{escape(back.text)}”</p>\n"
+        )
+    if planned.closed:
+        rounds = planned.later_rounds
+        return (
+            f'<p class="gl-plan__loop gl-plan__loop--closed"><strong>Closed</strong>: not seen again in the '
+            f"{rounds} round{'' if rounds == 1 else 's'} since</p>\n"
+        )
+    return '<p class="gl-plan__loop gl-muted">No round since it was done: too early to tell whether it worked</p>\n'
 
 
 def grouped_items(links: EntryLinks, wordings: Iterable[Wording[object]]) -> Markup:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from growthlog.entries.model import Outcome, PlanStatus, Stage
 from growthlog.journal.insights import latest_fit
+from growthlog.journal.plan import build_plan
 from growthlog.journal.progress import (
     CONFIDENCE_ROUNDS,
     activity,
@@ -213,7 +214,7 @@ def bounce_chart(backs: Sequence[BounceBack]) -> charts.Chart:
 
 def plan_chart(journal: Journal, month_list: Sequence[dt.date]) -> charts.Chart:
     """Plan items added up to each month, by current status."""
-    growth = plan_growth(journal.entries, month_list)
+    growth = plan_growth(journal.view(build_plan).items, month_list)
     labels, years = _month_labels(month_list)
     series = [
         charts.Series(s.label, f"gl-fill--plan-{s.value}", tuple(growth[m][s] for m in month_list))

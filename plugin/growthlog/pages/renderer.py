@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from growthlog.entries.urls import entry_url, relative_prefix, tag_url
+from growthlog.journal.plan import build_plan
 from growthlog.pages import fragments, listings
 from growthlog.pages.entry_header import EntryHeader
 
@@ -197,7 +198,15 @@ class Renderer:
         def tag_link(tag: str) -> str:
             return base + tag_url(tag, settings.directory_urls)
 
-        header = EntryHeader(entry, app, url, settings.today, settings.shows_private, tag_link)
+        header = EntryHeader(
+            entry,
+            app,
+            url,
+            settings.today,
+            settings.shows_private,
+            tag_link,
+            self.journal.view(build_plan),
+        )
         if self._entry_frame is None:
             self._entry_frame = _stock_frame(self.env)
         if self._entry_frame:
