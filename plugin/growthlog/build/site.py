@@ -33,8 +33,8 @@ from growthlog.entries.private_parts import split_private, strip_comments
 from growthlog.entries.problems import summarise
 from growthlog.entries.reader import EntryCache, ReadResult, read_journal
 from growthlog.journal.checks import with_journal_problems
-from growthlog.journal.plan import build_plan
 from growthlog.journal.journal import Journal
+from growthlog.journal.plan import build_plan
 from growthlog.journal.settings import Mode, Settings, resolve_today
 from growthlog.pages.journal_pages import GENERATED_PAGES, JOURNAL_FIELDS, SHOWN_FIELDS, reserved_urls
 from growthlog.pages.renderer import ASSETS, OVERRIDE_FOLDER, TEMPLATES, Renderer
