@@ -50,7 +50,8 @@ def test_check_lists_every_problem_with_file_and_line(here: Path) -> None:
     (here / "entries/2026").mkdir(parents=True)
     (here / "entries/good.md").write_text(entry(), encoding="utf-8")
     (here / "entries/2026/bad.md").write_text(entry(outcome="rejcted", confidence=9), encoding="utf-8")
-    (here / "entries/typo.md").write_text(entry(lesons=["x"]), encoding="utf-8")
+    # Another day: the same application, date and stage would be the same round written twice.
+    (here / "entries/typo.md").write_text(entry(lesons=["x"], date="2026-03-15"), encoding="utf-8")
     result = run("check", "entries")
     assert result.exit_code == 1
     lines = result.output.strip().split("\n")

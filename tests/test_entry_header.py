@@ -12,6 +12,7 @@ from conftest import SAMPLE_ENTRIES, entry
 from growthlog.entries.reader import read_entry
 from growthlog.entries.urls import relative_prefix, tag_url
 from growthlog.journal.journal import Journal
+from growthlog.journal.plan import build_plan
 from growthlog.journal.settings import Mode, Settings
 from growthlog.pages.entry_header import SECTIONS, EntryHeader, escape
 from growthlog.pages.renderer import Renderer
@@ -168,7 +169,9 @@ def rendered_by_jinja(renderer: Renderer, journal: Journal, one: Entry) -> str:
         return base + tag_url(tag, journal.settings.directory_urls)
 
     app = journal.application_of.get(one.path)
-    header = EntryHeader(one, app, url, TODAY, journal.settings.shows_private, tag_link)
+    header = EntryHeader(
+        one, app, url, TODAY, journal.settings.shows_private, tag_link, journal.view(build_plan)
+    )
     return renderer.render("entry.html", journal.url(one), entry=one, application=app, header=header)
 
 

@@ -48,8 +48,8 @@ def test_a_second_build_reads_no_entry_file_and_builds_the_same_site(sample_jour
     _, first = build(sample_journal)
     cold = site_files(sample_journal)
     _, second = build(sample_journal)
-    assert first == (22, 22)
-    assert second == (0, 22)
+    assert first == (23, 23)
+    assert second == (0, 23)
     assert site_files(sample_journal) == cold
 
 
@@ -120,7 +120,7 @@ def test_a_damaged_cache_only_costs_time(sample_journal: Journal, damage: object
     path = cache_path(sample_journal)
     path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
     _, read = build(sample_journal)
-    assert read == (22, 22)
+    assert read == (23, 23)
     assert site_files(sample_journal) == cold
 
 
@@ -163,7 +163,7 @@ def test_cache_false_keeps_nothing(sample_journal: Journal) -> None:
     sample_journal.plugin_config()["cache"] = False
     build(sample_journal)
     _, read = build(sample_journal)
-    assert read == (22, 22)
+    assert read == (23, 23)
     assert not (sample_journal.root / ".cache").exists()
 
 
@@ -192,4 +192,4 @@ def test_a_serve_keeps_its_reads_for_the_next_build_when_it_stops(sample_journal
     sample_journal.build(command="serve")  # in this process; it stops (on_shutdown) at the end
     assert cache_path(sample_journal).exists()
     _, read = build(sample_journal)
-    assert read == (0, 22)
+    assert read == (0, 23)

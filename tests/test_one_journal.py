@@ -408,3 +408,30 @@ def test_check_prints_suggestions_without_failing(journal: Journal) -> None:
     assert "suggestion: these 2 questions look alike" in done.output
     assert re.search(r"a\.md:\d+: " + CONFLICT[0], done.output)
     assert suggestions([]) == []
+
+
+# -- near-duplicates on the lessons page ------------------------------------------------------
+
+
+def test_near_duplicate_reflections_group_under_their_most_written_wording_with_the_variants() -> None:
+    from growthlog.journal.lessons import build_lessons
+
+    journal = journal_of(
+        round_("2026-01-05", "Acme", "screen", "advanced", fell_short=("Behavioral answers too long",)),
+        round_(
+            "2026-02-05", "Beta", "screen", "advanced", fell_short=("Behavioral answers too long", "Nervous")
+        ),
+        round_(
+            "2026-03-05", "Gamma", "screen", "advanced", fell_short=("My behavioural answers ran too long",)
+        ),
+    )
+    index = build_lessons(journal)
+    top = index.fell_short[0]
+    assert (top.text, top.count, top.variants) == (
+        "Behavioral answers too long",
+        3,
+        ("My behavioural answers ran too long",),
+    )
+    assert [e.company for e in top.entries] == ["Acme", "Beta", "Gamma"]
+    assert [w.text for w in index.recurring_fell_short] == ["Behavioral answers too long"]
+    assert [w.text for w in index.fell_short] == ["Behavioral answers too long", "Nervous"]

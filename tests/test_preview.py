@@ -121,7 +121,7 @@ def test_a_dirty_rebuild_updates_the_entry_its_rounds_and_the_journal_pages_only
     edit_technical_round(sample_journal)
     sample_journal.build(strict=False, command="serve", dirty=True)
 
-    assert "growthlog: re-read 1 of 22 entries; rebuilding 5 entry page(s)" in caplog.text
+    assert "growthlog: re-read 1 of 23 entries; rebuilding 5 entry page(s)" in caplog.text
     assert unrelated.stat().st_mtime_ns == 1_000_000_000  # not rebuilt, still served
     questions = (site / "questions/index.html").read_text(encoding="utf-8")
     assert NEW_QUESTION in questions and OLD_QUESTION not in questions
@@ -142,7 +142,7 @@ def test_a_dirty_rebuild_after_a_new_problem_rebuilds_every_page(
     sample_journal.write("2026/11/broken.md", entry(outcome="rejcted"))
     sample_journal.build(strict=False, command="serve", dirty=True)
     # The problems notice is on every page, so every entry page is rebuilt with it.
-    assert "rebuilding 22 entry page(s)" in caplog.text
+    assert "rebuilding 23 entry page(s)" in caplog.text
     assert "rejcted" in (site / UNRELATED_PAGE).read_text(encoding="utf-8")
 
 
@@ -169,7 +169,7 @@ def test_a_dirty_rebuild_after_a_note_only_edit_rebuilds_only_that_entry_page(
     sample_journal.build(strict=False, command="serve", dirty=True)
 
     # Neither the journal pages nor the other rounds' headers show an entry's notes.
-    assert "re-read 1 of 22 entries; rebuilding 1 entry page(s) and 0 journal page(s)" in caplog.text
+    assert "re-read 1 of 23 entries; rebuilding 1 entry page(s) and 0 journal page(s)" in caplog.text
     assert "A note added while serving." in (site / TECHNICAL_PAGE).read_text(encoding="utf-8")
     for page in ("timeline/index.html", "questions/index.html", SCREEN_PAGE):
         assert (site / page).stat().st_mtime_ns == 1_000_000_000, page
@@ -205,7 +205,7 @@ def test_a_dirty_rebuild_leaves_the_other_rounds_alone_when_their_header_comes_o
     path.write_text(path.read_text(encoding="utf-8").replace(OLD_QUESTION, NEW_QUESTION), encoding="utf-8")
     sample_journal.build(strict=False, command="serve", dirty=True)
 
-    assert "re-read 1 of 22 entries; rebuilding 1 entry page(s)" in caplog.text
+    assert "re-read 1 of 23 entries; rebuilding 1 entry page(s)" in caplog.text
     assert (site / SCREEN_PAGE).stat().st_mtime_ns == 1_000_000_000
     assert NEW_QUESTION in (site / TECHNICAL_PAGE).read_text(encoding="utf-8")
     assert NEW_QUESTION in (site / "questions/index.html").read_text(encoding="utf-8")
@@ -535,5 +535,5 @@ def test_serve_shows_an_edited_entry_on_the_timeline_and_question_bank(
             process.wait()
     # The plugin and its cache lived through the rebuild: only the saved file was read again.
     rebuilds = re.findall(r"growthlog: re-read (\d+) of (\d+) entries; rebuilding (\d+)", log.read_text())
-    assert rebuilds[0] == ("22", "22", "22")
-    assert ("1", "22", "5" if dirty else "22") in rebuilds[1:]
+    assert rebuilds[0] == ("23", "23", "23")
+    assert ("1", "23", "5" if dirty else "23") in rebuilds[1:]

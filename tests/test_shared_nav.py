@@ -52,7 +52,7 @@ def test_the_sample_journal_is_the_same_and_its_nav_rendered_once_per_depth(
     # Every entry of the sample lies two folders down (2026/11/...): one render serves them all.
     assert len(renders) == 1
     assert renders[0].count("/") == 3
-    assert sum(1 for name in files if name.startswith("2026/") and name.endswith(".html")) == 21
+    assert sum(1 for name in files if name.startswith("2026/") and name.endswith(".html")) == 22
 
 
 def test_entries_at_several_depths_and_one_listed_in_the_nav(

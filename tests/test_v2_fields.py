@@ -218,6 +218,7 @@ def test_a_note_shows_on_the_timeline_and_has_its_own_page(journal: Journal) -> 
         "n.md",
         "---\nkind: note\ndate: 2026-10-05\ntitle: Mock <interview>\nquestions:\n"
         "  - q: Why us?\n    topic: motivation\n    prepared: true\n"
+        "fell_short: Slow queries in the take-home\n"
         "development:\n  - skill: SQL\n    because: slow queries\n---\nPracticed.\n",
     )
     site = journal.build()

@@ -50,21 +50,23 @@ def check(directory: Path | None) -> None:
     result = with_journal_problems(read_journal(root, reserved=reserved_urls()), root)
     for problem in result.problems:
         click.echo(f"{problem.severity.value}: {problem}", err=True)
-    for suggestion in suggestions(result.entries):
-        # A suggestion is not a problem: it never changes the exit status.
-        click.echo(f"suggestion: {suggestion.message}:")
-        for path, line, text in suggestion.places:
-            click.echo(f"  {display_path(root, path)}:{line}: {text}")
     files = len(result.entries) + len(result.invalid)
     if result.problems:
         click.echo(
             f"{summarise(result.problems)} under {root} ({files} entr{'y' if files == 1 else 'ies'} checked)",
             err=True,
         )
+    else:
+        click.echo(
+            f"{len(result.entries)} entr{'y' if len(result.entries) == 1 else 'ies'} under {root}: all clean"
+        )
+    for suggestion in suggestions(result.entries):
+        # A suggestion is not a problem: it never changes the exit status.
+        click.echo(f"suggestion: {suggestion.message}:")
+        for path, line, text in suggestion.places:
+            click.echo(f"  {display_path(root, path)}:{line}: {text}")
+    if result.problems:
         sys.exit(1)
-    click.echo(
-        f"{len(result.entries)} entr{'y' if len(result.entries) == 1 else 'ies'} under {root}: all clean"
-    )
 
 
 @main.command("publish")

@@ -18,7 +18,7 @@ from growthlog.entries.reader import ReadResult, display_path
 from growthlog.journal.applications import Application, group_applications
 from growthlog.journal.journal import Journal
 from growthlog.journal.plan import Written, find_because
-from growthlog.journal.questions import build_question_bank
+from growthlog.journal.questions import BankedQuestion, build_question_bank
 from growthlog.journal.settings import Mode, Settings
 from growthlog.journal.similarity import closest
 
@@ -94,7 +94,7 @@ def similar_applications(rounds: Iterable[Entry], name: Callable[[str], str] = _
         other = seen.setdefault(loose, app)
         if other is app:
             continue
-        if app.first.application_id and other.first.application_id:  # named apart on purpose
+        if app.first.application_id or other.first.application_id:  # grouped by an id the author chose
             continue
         entry = app.first
         suggested = "-".join(loose_company(app.company).split() + loose_role(app.role).split())
@@ -194,7 +194,7 @@ def suggestions(entries: Sequence[Entry], settings: Settings | None = None) -> l
     journal = Journal(entries, settings or Settings(mode=Mode.LOCAL))
     out = []
     for cards in journal.view(build_question_bank).look_alike:
-        places = tuple((m.entry.path, m.item.line, m.text) for card in cards for m in card.asked)
+        places = tuple(_card_place(card) for card in cards)
         out.append(
             Suggestion(
                 f"these {len(cards)} questions look alike: if they are one question, "
@@ -203,6 +203,17 @@ def suggestions(entries: Sequence[Entry], settings: Settings | None = None) -> l
             )
         )
     return out
+
+
+def _card_place(card: BankedQuestion) -> tuple[str, int, str]:
+    """Where a card's question was first asked, and what the card is (its wording, times asked, topic)."""
+    first = card.asked[0]
+    text = card.text
+    if card.times_asked > 1:
+        text += f" (asked {card.times_asked} times)"
+    if card.topic:
+        text += f" (topic: {card.topic})"
+    return first.entry.path, first.item.line, text
 
 
 def with_journal_problems(result: ReadResult, root: Path) -> ReadResult:

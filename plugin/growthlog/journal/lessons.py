@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from growthlog.entries.model import normalise_key
 from growthlog.entries.urls import Anchors
-from growthlog.journal.wording import Mention, Wording, group_wordings, most_common
+from growthlog.journal.wording import Mention, Wording, group_wordings, merge_alike, most_common
 
 if TYPE_CHECKING:
     from growthlog.entries.model import Lesson
@@ -70,7 +70,9 @@ def theme_of(wording: Wording[Lesson]) -> str:
 
 def build_lessons(journal: Journal) -> LessonsIndex:
     """Group the lessons by normalised text then by theme, and the reflections by normalised text."""
-    lessons = group_wordings(Mention(e, lesson.text, lesson) for e in journal.entries for lesson in e.lessons)
+    lessons = merge_alike(
+        group_wordings(Mention(e, lesson.text, lesson) for e in journal.entries for lesson in e.lessons)
+    )
     by_theme: dict[str, list[Wording[Lesson]]] = {}
     wording_of_theme: dict[str, list[str]] = {}
     for wording in lessons:
@@ -87,6 +89,8 @@ def build_lessons(journal: Journal) -> LessonsIndex:
     themes = [ThemeGroup(t.theme, anchors.make("theme", t.theme), t.lessons) for t in themes]
     return LessonsIndex(
         themes=tuple(themes),
-        went_well=group_wordings(Mention(e, item, item) for e in journal.entries for item in e.went_well),
-        fell_short=group_wordings(Mention(e, item, item) for e in journal.entries for item in e.fell_short),
+        went_well=merge_alike(group_wordings(Mention(e, t, t) for e in journal.entries for t in e.went_well)),
+        fell_short=merge_alike(
+            group_wordings(Mention(e, t, t) for e in journal.entries for t in e.fell_short)
+        ),
     )

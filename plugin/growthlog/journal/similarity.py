@@ -55,12 +55,16 @@ long lengthy verbose rambling rambled wordy
 short brief concise
 behavior behaviour behavioral behavioural
 nervous anxious stress stressed stressful
+last final
 """.strip().splitlines()
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STEMMER = snowballstemmer.stemmer("english")
 
 
+@functools.lru_cache(
+    maxsize=1 << 16
+)  # a journal's words repeat: each is stemmed once (Snowball is pure Python)
 def _stem(word: str) -> str:
     stem: str = _STEMMER.stemWord(word)
     return stem

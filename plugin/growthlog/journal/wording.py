@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from growthlog.entries.model import normalise_key
+from growthlog.journal.similarity import clusters
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from growthlog.entries.model import Entry
 
@@ -41,6 +42,8 @@ class Wording(Generic[T]):
     mentions: tuple[Mention[T], ...]
     text: str
     """The most common original wording (the earliest one on a tie)."""
+    variants: tuple[str, ...] = ()
+    """Other wordings of the same thing grouped under it (`merge_alike`), most written first."""
 
     @property
     def count(self) -> int:
@@ -111,6 +114,31 @@ def group_wordings(mentions: Iterable[Mention[T]]) -> tuple[Wording[T], ...]:
     rank = [places * w.count + place[w.key] for w in wordings]
     order = sorted(range(len(wordings)), key=rank.__getitem__, reverse=True)
     return tuple(wordings[i] for i in order)
+
+
+def merge_alike(wordings: Sequence[Wording[T]]) -> tuple[Wording[T], ...]:
+    """Near-duplicates (see similarity.py) grouped under their most written wording, the others as variants.
+
+    `wordings` come most written first (as `group_wordings` gives them), so each group's
+    first is its most written wording; the groups are ranked again by their new counts
+    (the most recently written first among equals), a stable sort keeping the order otherwise.
+    """
+    groups = clusters([w.text for w in wordings])
+    if not groups:
+        return tuple(wordings)
+    merged: dict[int, Wording[T]] = {}
+    absorbed: set[int] = set()
+    for members in groups:
+        head = wordings[members[0]]
+        mentions = sorted(
+            (m for i in members for m in wordings[i].mentions), key=lambda m: (m.entry.date, m.entry.path)
+        )
+        variants = tuple(wordings[i].text for i in members[1:])
+        merged[members[0]] = Wording(head.key, tuple(mentions), head.text, variants)
+        absorbed.update(members[1:])
+    out = [merged.get(i, w) for i, w in enumerate(wordings) if i not in absorbed]
+    out.sort(key=lambda w: (w.count, w.last.date, w.last.path), reverse=True)
+    return tuple(out)
 
 
 def _in_entry_order(mentions: list[Mention[T]]) -> list[Mention[T]]:

@@ -260,18 +260,20 @@ class EntryHeader:
             return _NOTHING
         parts = [f'<h2 id="development-plan">Development plan</h2>\n{_TABLE_OPEN}\n{_PLAN_HEAD}\n<tbody>\n']
         for item in development:
+            planned = self.journal_plan.item_of(item) if self.journal_plan is not None else None
             due = ""
             if item.due:
                 due = _time(item.due)
-                if item.status is not PlanStatus.DONE and item.due < self.today:
+                # Overdue by where the item stands now: a later entry may have marked it done.
+                late = planned.overdue if planned is not None else item.status is not PlanStatus.DONE
+                if late and item.due < self.today:
                     due += ' <span class="gl-badge gl-overdue">Overdue</span>'
             because = (
-                f'<br><small class="gl-because"><span class="gl-label">Because:</span> {escape(item.because)}</small>'
+                f'<br><span class="gl-because"><span class="gl-label">Because:</span> {escape(item.because)}</span>'
                 if item.because
                 else ""
             )
-            if self.journal_plan is not None:
-                because += self._plan_since(self.journal_plan.item_of(item))
+            because += self._plan_since(planned)
             parts.append(
                 f"<tr><td>{escape(item.skill)}</td><td>{escape(item.action)}{because}</td>"
                 f"<td>{status_badge(item.status)}</td><td>{due}</td></tr>\n"
@@ -287,22 +289,22 @@ class EntryHeader:
         latest = planned.latest
         if latest.path != self.entry.path:
             out += (
-                f'<br><small class="gl-plan__now"><span class="gl-label">Now:</span> '
+                f'<br><span class="gl-plan__now"><span class="gl-label">Now:</span> '
                 f'{planned.item.status.label.lower()} (<a href="{escape(self.url(latest))}">'
-                f"{escape(latest.title)}, {_date(latest.date)}</a>)</small>"
+                f"{escape(latest.title)}, {_date(latest.date)}</a>)</span>"
             )
         back = planned.came_back
         if back is not None:
             out += (
-                '<br><small class="gl-plan__loop gl-plan__loop--back"><strong>Came back</strong> on '
+                '<br><span class="gl-plan__loop gl-plan__loop--back"><strong>Came back</strong> on '
                 f'{_date(back.entry.date)} at <a href="{escape(self.url(back.entry))}">{escape(back.entry.title)}</a>: '
-                f"“{escape(back.text)}”</small>"
+                f"“{escape(back.text)}”</span>"
             )
         elif planned.closed:
             rounds = planned.later_rounds
             out += (
-                '<br><small class="gl-plan__loop gl-plan__loop--closed"><strong>Closed</strong>: not seen again '
-                f"in the {rounds} round{'' if rounds == 1 else 's'} since</small>"
+                '<br><span class="gl-plan__loop gl-plan__loop--closed"><strong>Closed</strong>: not seen again '
+                f"in the {rounds} round{'' if rounds == 1 else 's'} since</span>"
             )
         return out
 

@@ -108,8 +108,20 @@ GENERATED_PAGES: tuple[GeneratedPage, ...] = (
 
 
 #: What places a round on every journal page: when, where, how far, how it ended, which
-#: application, whether it is a draft (ordering, grouping, links and what is left out).
-_ROUND = ("path", "date", "company", "role", "stage", "outcome", "application_id", "draft")
+#: application, whether it is a draft (ordering, grouping, links and what is left out);
+#: whether it is a round at all (`kind`), and a journal note's title (its links).
+_ROUND = (
+    "path",
+    "date",
+    "company",
+    "role",
+    "stage",
+    "outcome",
+    "application_id",
+    "draft",
+    "kind",
+    "note_title",
+)
 
 #: The entry fields each journal page shows, by source path: a save that changes none of
 #: them leaves the page as it was (a reworded question re-renders home and the question
@@ -126,13 +138,12 @@ SHOWN_FIELDS: dict[str, tuple[str, ...]] = {
         "lessons",
         "body",
         "reason",
-        "kind",
-        "note_title",
     ),
     "timeline.md": (*_ROUND, "confidence"),
     "lessons.md": (*_ROUND, "went_well", "fell_short", "lessons", "feedback"),
     "questions.md": (*_ROUND, "questions"),
     "plan.md": (*_ROUND, "development", "went_well", "fell_short", "lessons", "feedback"),
+    # The plan loop: whether a done item came back is read in later shortfalls, feedback and lessons.
     "progress.md": (
         *_ROUND,
         "confidence",
@@ -140,8 +151,9 @@ SHOWN_FIELDS: dict[str, tuple[str, ...]] = {
         "reason",
         "went_well",
         "questions",
-        "kind",
-        "note_title",
+        "fell_short",
+        "lessons",
+        "feedback",
     ),
     "insights.md": (*_ROUND, "format", "seniority", "tags", "search"),
     TAGS_PAGE: (*_ROUND, "tags", "kind", "note_title"),

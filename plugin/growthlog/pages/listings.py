@@ -127,7 +127,7 @@ def plan_history(links: EntryLinks, planned: PlannedItem) -> str:
         parts.append(f"<li>{said}{status}: {links.source(step.entry)}</li>")
     if len(changes) < len(planned.history):
         parts.append(
-            f'<li class="gl-muted">Written in {len(planned.history)} entries; the latest, '
+            f"<li>Written in {len(planned.history)} entries; the latest, "
             f"{links.source(planned.latest)}, says where it stands</li>"
         )
     parts.append("</ol>\n")
@@ -178,7 +178,15 @@ def grouped_items(links: EntryLinks, wordings: Iterable[Wording[object]]) -> Mar
     """Texts written in one or more entries (lessons, what went well...): text, count, and every source."""
     lines = []
     for w in wordings:
-        lines.append(f"<li>{escape(w.text)} {times_badge(w.count)}<br>{links.source_list(w.entries)}</li>\n")
+        variants = ""
+        if w.variants:  # near-duplicates grouped under it: every wording stays visible
+            said = "; ".join(f"“{escape(v)}”" for v in w.variants)
+            variants = (
+                f'<br><span class="gl-variants"><span class="gl-label">Also written as</span> {said}</span>'
+            )
+        lines.append(
+            f"<li>{escape(w.text)} {times_badge(w.count)}{variants}<br>{links.source_list(w.entries)}</li>\n"
+        )
     return Markup("".join(lines))
 
 
