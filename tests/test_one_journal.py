@@ -435,3 +435,63 @@ def test_near_duplicate_reflections_group_under_their_most_written_wording_with_
     assert [e.company for e in top.entries] == ["Acme", "Beta", "Gamma"]
     assert [w.text for w in index.recurring_fell_short] == ["Behavioral answers too long"]
     assert [w.text for w in index.fell_short] == ["Behavioral answers too long", "Nervous"]
+
+
+# -- counts that add up ----------------------------------------------------------------------
+
+
+def test_every_pages_headline_numbers_agree_with_its_lists(journal: Journal) -> None:
+    """The sample journal (a note, a topic card, a plan item across entries, feedback with and
+    without a request date): each figure a page states is the number of rows it lists."""
+    journal.copy_sample()
+    journal.plugin_config()["today"] = "2026-11-26"
+    site = journal.build()
+
+    def main(page: str) -> str:
+        html = (site / page / "index.html").read_text()
+        return html.split('<article class="md-content__inner', 1)[1].rsplit("</article>", 1)[0]
+
+    lessons = main("lessons")
+    m = re.search(r"(\d+) requests?, (\d+) answered", lessons)
+    assert m is not None
+    requests, answered = int(m[1]), int(m[2])
+    table = lessons.split('id="every-request"', 1)[1]
+    rows = table.split("<tbody>", 1)[1].split("</tbody>", 1)[0].count("<tr")
+    heading = re.search(r'all feedback <span class="gl-count">(\d+)</span>', table)
+    assert heading is not None and int(heading[1]) == rows
+    unasked = re.search(r"and (\d+) rounds? with feedback noted but no request date", table)
+    assert requests + (int(unasked[1]) if unasked else 0) == rows
+    assert re.search(rf"{requests} requests? with the date you asked", table)
+    assert answered <= requests
+
+    timeline = main("timeline")
+    lead = re.search(r"(\d+) rounds in (\d+) applications", timeline)
+    assert lead is not None
+    assert timeline.count('<li class="gl-round gl-round--') - timeline.count("gl-round--note") == int(lead[1])
+    assert len(re.findall(r'<tr id="application-', timeline)) == int(lead[2])
+    assert timeline.count("gl-round--note") == 1
+
+    plan = main("plan")
+    lead = re.search(r"(\d+) items: (\d+) to do, (\d+) doing, (\d+) done", plan)
+    assert lead is not None
+    total, *by_status = (int(g) for g in lead.groups())
+    assert sum(by_status) == total
+    for status, count in zip(("todo", "doing", "done"), by_status, strict=True):
+        section = plan.split(f'id="status-{status}"', 1)[1].split("<h2", 1)[0]
+        assert f'<span class="gl-count">{count}</span>' in section.split("</h2>", 1)[0]
+        assert len(re.findall(r"<li(?: class=\"gl-plan--late\")?><strong>", section)) == count
+
+    progress = main("progress")
+    summary = re.search(
+        r"(\d+) items done: (\d+) closed, (\d+) came back(?:, (\d+) with no round since)?", progress
+    )
+    assert summary is not None
+    assert int(summary[1]) == by_status[2] == int(summary[2]) + int(summary[3]) + int(summary[4] or 0)
+    assert f"{total} plan items written so far" in progress
+
+    questions = main("questions")
+    lead = re.search(r"(\d+) questions, asked (\d+) times in all", questions)
+    assert lead is not None
+    assert questions.count('<article class="gl-qcard') == int(lead[1])
+    asked = sum(int(n) for n in re.findall(r"<strong>Asked (\d+) times?</strong>", questions))
+    assert asked == int(lead[2])

@@ -62,6 +62,11 @@ class FeedbackLog:
         return tuple(r for r in self.records if r.requested is not None)
 
     @property
+    def unrequested(self) -> tuple[FeedbackRecord, ...]:
+        """Feedback noted without a request date (it came unasked, or the date was not written down)."""
+        return tuple(r for r in self.records if r.requested is None)
+
+    @property
     def answered_requests(self) -> tuple[FeedbackRecord, ...]:
         return tuple(r for r in self.requests if r.answered)
 
