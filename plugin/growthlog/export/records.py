@@ -19,8 +19,9 @@ from growthlog.entries.private_parts import split_private, strip_comments
 from growthlog.entries.public_fields import UNSHOWN_FIELDS
 from growthlog.entries.schema import ROUND_ONLY
 
-#: Entry attributes that are not front matter fields (the notes go out as `notes`).
-_NOT_FIELDS = frozenset({"body", "body_line"})
+#: Entry attributes that are not front matter fields (the notes go out as `notes`; `lines` says
+#: where fields are in the file, for messages).
+_NOT_FIELDS = frozenset({"body", "body_line", "lines"})
 #: Renamed on the way out: the entry format's name (the model's says more in code).
 _RENAMED = {"application_id": "application", "note_title": "title"}
 
@@ -32,7 +33,8 @@ def plain(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        # A part's `line` (where it is in the file, compare=False) is not content: it is left out.
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.compare}
     if isinstance(value, tuple):
         return [plain(v) for v in value]
     return value
