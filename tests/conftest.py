@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
+from growthlog.engines.lookup import find_engine
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -20,6 +21,14 @@ SAMPLE_ENTRIES = REPO / "entries"
 THEME_OVERRIDES = REPO / "theme_overrides"
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+#: The engine every build of the suite runs on, found as growthlog's commands find it:
+#: GROWTHLOG_ENGINE, else ProperDocs when installed, else MkDocs (CI runs the suite under each).
+ENGINE = find_engine().name
+if ENGINE == "properdocs":
+    # As the `properdocs` command does first: its modules stand in for every `mkdocs.*` import,
+    # so the in-process builds below, growthlog's adapter and Material all run on ProperDocs.
+    import properdocs.replacement  # noqa: F401
 
 
 def entry(body: str = "Some notes.", **fields: Any) -> str:
@@ -73,6 +82,10 @@ class Journal:
                     plugin["growthlog"] = {}
                 return plugin["growthlog"]
         raise AssertionError("growthlog is not in the plugins of mkdocs.yml")
+
+    def run_engine(self, *arguments: str) -> str:
+        """Run the engine's command (`python -m mkdocs ARGUMENTS`, or properdocs) in a new process."""
+        return self.run("-m", ENGINE, *arguments)
 
     def run(self, *arguments: str) -> str:
         """Run `python ARGUMENTS` in a new process in the journal's folder (mkdocs.yml written first),

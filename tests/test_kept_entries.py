@@ -27,7 +27,7 @@ READ = re.compile(r"read (\d+) of (\d+) entries from their files")
 
 def build(journal: Journal, *, strict: bool = True) -> tuple[str, tuple[int, int]]:
     """A `mkdocs build -v` in a new process: its log and (entries read from their files, entries)."""
-    log = journal.run("-m", "mkdocs", "build", "--verbose", *(["--strict"] if strict else []))
+    log = journal.run_engine("build", "--verbose", *(["--strict"] if strict else []))
     found = READ.search(log)
     assert found is not None, log
     return log, (int(found.group(1)), int(found.group(2)))

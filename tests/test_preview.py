@@ -25,7 +25,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, cast
 
 import pytest
-from conftest import entry
+from conftest import ENGINE, entry
 from growthlog.build.changes import ShownEntries, template_stamps
 from growthlog.engines.mkdocs.plugin import GrowthlogPlugin
 from growthlog.entries.model import Entry
@@ -504,7 +504,7 @@ def test_serve_shows_an_edited_entry_on_the_timeline_and_question_bank(
     config_file = sample_journal.write_config()
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", ENGINE, "serve", "-f", str(config_file), "-a", f"127.0.0.1:{port}"]
     if dirty:
         command.append("--dirty")
     log = sample_journal.root / "serve.log"

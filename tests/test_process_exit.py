@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from conftest import ENGINE
+
 if TYPE_CHECKING:
     from conftest import Journal
 
 # Registered before MkDocs is imported, so it runs after every handler a plugin registers (last in, first out).
-SCRIPT = """
+SCRIPT = f"""
 import atexit, gc, sys
 at_start = gc.get_freeze_count()  # not 0 on every Python: 3.12 starts with a few hundred frozen
-atexit.register(lambda: print(f"frozen at exit: {gc.get_freeze_count() - at_start}", file=sys.stderr))
-sys.argv = ["mkdocs", "build", "--quiet"]
-from mkdocs.__main__ import cli
+atexit.register(lambda: print(f"frozen at exit: {{gc.get_freeze_count() - at_start}}", file=sys.stderr))
+sys.argv = ["{ENGINE}", "build", "--quiet"]
+from {ENGINE}.__main__ import cli
 cli()
 """
 
