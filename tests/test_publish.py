@@ -122,7 +122,7 @@ def test_publish_reports_an_unknown_remote(repo: tuple[Journal, Path]) -> None:
     journal.write_config()
     code, output = publish("--remote", "nowhere")
     assert code == 1
-    assert "git push failed" in output and "nowhere" in output
+    assert "cannot reach the remote 'nowhere'" in output and "nothing was published" in output
 
 
 @pytest.mark.skipif(

@@ -190,10 +190,18 @@ def test_entry_titles_are_escaped_and_neutral_on_a_protected_site(folder: Folder
     folder.plan()
     title = folder.site.page_title(OTHER)
     assert title is not None and "<b>" not in title and "&lt;b&gt;Evil" in title
-    folder.plan(protected=True)
+    folder.plan(protected=True, password="a test passphrase")
     protected = folder.site.page_title(OTHER)
     assert protected is not None and "Evil" not in protected
     assert folder.site.page_title("index.md") is None  # the theme titles journal pages
+
+
+def test_a_protected_site_without_a_password_refuses_to_build(folder: Folder) -> None:
+    folder.write(OTHER, entry("x"))
+    with pytest.raises(SiteError, match="protects the site with a password, but GROWTHLOG_PASSWORD"):
+        folder.plan(protected=True)
+    with pytest.raises(SiteError, match=r"holds only spaces|is not set|is empty"):
+        folder.plan(protected=True, password="   ")
 
 
 def test_an_entry_page_is_its_header_then_its_notes_under_a_heading(folder: Folder) -> None:

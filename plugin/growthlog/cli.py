@@ -73,14 +73,30 @@ def check(directory: Path | None) -> None:
 @click.option("--remote", default="origin", show_default=True, help="Git remote to push to.")
 @click.option("--branch", default="gh-pages", show_default=True, help="Branch that holds the site.")
 @engine_options("Build")
-def publish_command(remote: str, branch: str, config_file: Path | None, engine: str | None) -> None:
+@click.option(
+    "--allow-warnings",
+    is_flag=True,
+    help="Publish even when the journal or its build has warnings (a misspelt field, a name, a request).",
+)
+def publish_command(
+    remote: str, branch: str, config_file: Path | None, engine: str | None, allow_warnings: bool
+) -> None:
     """Build the journal in publish mode and push it to BRANCH of REMOTE.
 
-    Refuses when an entry has an error. The branch is replaced by a single commit
-    (no history), so nothing removed from the journal stays in an old deployment.
+    Refuses when an entry has an error, or a warning (unless --allow-warnings), and
+    refuses a branch that holds anything but earlier sites. The branch is replaced by
+    a single commit (no history), so nothing removed from the journal stays in an old
+    deployment.
     """
     try:
-        done = publish(find_config(config_file), find_engine(engine), remote=remote, branch=branch)
+        done = publish(
+            find_config(config_file),
+            find_engine(engine),
+            remote=remote,
+            branch=branch,
+            allow_warnings=allow_warnings,
+            warn=lambda message: click.echo(f"warning: {message}", err=True),
+        )
     except (EngineError, PublishError) as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(1)

@@ -39,10 +39,12 @@ from growthlog.journal.settings import Mode, Settings, resolve_today
 from growthlog.pages.journal_pages import GENERATED_PAGES, JOURNAL_FIELDS, SHOWN_FIELDS, reserved_urls
 from growthlog.pages.renderer import ASSETS, OVERRIDE_FOLDER, TEMPLATES, Renderer
 from growthlog.pages.toc import headings
+from growthlog.privacy.gates import password_refusal, password_variable, show_private_refusal
 from growthlog.privacy.leakscan import LeakScanner, describe
 from growthlog.privacy.secrets import secrets
 from growthlog.privacy.site_guard import (
     ROBOTS_TXT,
+    SHOW_PRIVATE_ENV,
     add_noindex,
     offsite_requests,
     protected_title,
@@ -148,6 +150,8 @@ class SiteOptions:
     """The theme's folder of the user's overrides; its growthlog/ folder overrides our templates."""
     protected: bool = False
     """A plugin encrypts each page's content (not its title): entry titles go neutral."""
+    password: str | None = None
+    """The password that plugin was given (a build refuses to run without one)."""
 
 
 @dataclasses.dataclass(slots=True)
@@ -172,6 +176,7 @@ class JournalSite:
         self.log = log
         self.serving = False
         self.dirty = False
+        self.command = "build"
         self.options = SiteOptions()
         self.settings = Settings()
         self.cache = EntryCache()
@@ -187,10 +192,15 @@ class JournalSite:
         self.cache_file: Path | None = None
         self.loaded_cache_file: Path | None = None
 
-    def start(self, *, serving: bool, dirty: bool) -> None:
-        """A build command starts: `serving` for a live preview, `dirty` when it rebuilds only what changed."""
+    def start(self, *, serving: bool, dirty: bool, command: str | None = None) -> None:
+        """A build command starts: `serving` for a live preview, `dirty` when it rebuilds only what changed.
+
+        `command` is the engine's name for it (`build`, `gh-deploy`...): a command that
+        publishes refuses to show private data (see privacy/gates.py).
+        """
         self.serving = serving
         self.dirty = dirty
+        self.command = command or ("serve" if serving else "build")
 
     def configure(self, options: SiteOptions) -> Settings:
         """The settings of the next build, from the engine's configuration and the GROWTHLOG_* variables."""
@@ -200,7 +210,20 @@ class JournalSite:
         except ValueError as err:
             raise SiteError(f"growthlog: {err}") from None
         if local and not self.serving:
+            refusal = show_private_refusal(self.command, SHOW_PRIVATE_ENV in os.environ)
+            if refusal is not None:
+                raise SiteError(f"growthlog: {refusal}")
             self.log.info("show_private is on: this site shows private data and drafts; do not publish it")
+        if options.protected and not self.serving:
+            config_file = Path(options.config_file) if options.config_file else None
+            refusal = password_refusal(
+                options.password,
+                password_variable(config_file),
+                config_file.name if config_file else "the password configuration",
+                os.environ,
+            )
+            if refusal is not None:
+                raise SiteError(f"growthlog: {refusal}")
         self.options = options
         self.settings = Settings(
             today=today,

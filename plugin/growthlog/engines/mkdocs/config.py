@@ -47,7 +47,15 @@ def site_options(options: GrowthlogConfig, config: MkDocsConfig) -> SiteOptions:
         custom_dir=config.theme.custom_dir,
         # encryptcontent encrypts a page's content, not its <title>: entry titles go neutral.
         protected=ENCRYPT_PLUGIN in config.plugins,
+        password=_password(config),
     )
+
+
+def _password(config: MkDocsConfig) -> str | None:
+    """The password the protection plugin was given, if it is there and has one."""
+    plugin = config.plugins.get(ENCRYPT_PLUGIN)
+    value = getattr(plugin, "config", {}).get("global_password") if plugin is not None else None
+    return value if isinstance(value, str) else None
 
 
 #: growthlog's fixes to Material's templates (the search dialog's accessible name): shipped in

@@ -62,7 +62,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup makes `mkdocs serve` keep this instance (and its cache) across rebuilds.
-        self.site.start(serving=command == "serve", dirty=dirty)
+        self.site.start(serving=command == "serve", dirty=dirty, command=command)
         self.collector.process_started()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
