@@ -10,7 +10,7 @@ import dataclasses
 import os
 import pickle
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import entry
@@ -193,3 +193,97 @@ def test_a_serve_keeps_its_reads_for_the_next_build_when_it_stops(sample_journal
     assert cache_path(sample_journal).exists()
     _, read = build(sample_journal)
     assert read == (0, 23)
+
+
+# -- a cache that cannot be planted ------------------------------------------------------------
+
+
+@pytest.fixture
+def own_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's own config folder, where the cache key is kept (never the journal's)."""
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    return config / "growthlog" / "cache.key"
+
+
+def test_the_cache_is_signed_with_a_key_kept_outside_the_journal(
+    sample_journal: Journal, own_key: Path
+) -> None:
+    build(sample_journal)
+    assert own_key.stat().st_mode & 0o777 == 0o600
+    assert own_key.parent.stat().st_mode & 0o777 == 0o700
+    assert not own_key.is_relative_to(sample_journal.root)
+    _, second = build(sample_journal)
+    assert second == (0, 23)
+    # Another key (another user, another machine): the cache is not trusted.
+    own_key.chmod(0o600)
+    own_key.write_bytes(b"k" * 32)
+    _, third = build(sample_journal)
+    assert third == (23, 23)
+
+
+@pytest.mark.parametrize(
+    "plant",
+    [
+        pytest.param(lambda root: (root / ".cache" / "growthlog").chmod(0o777), id="folder-world-writable"),
+        pytest.param(lambda root: (root / ".cache" / "growthlog").chmod(0o770), id="folder-group-writable"),
+        pytest.param(lambda root: (root / ".cache").chmod(0o777), id="parent-world-writable"),
+        pytest.param(
+            lambda root: _replace_with_link(root / ".cache" / "growthlog", root / "elsewhere"),
+            id="folder-is-a-link",
+        ),
+        pytest.param(
+            lambda root: _replace_with_link(root / ".cache" / "growthlog" / "entries.pickle", root / "copy"),
+            id="file-is-a-link",
+        ),
+    ],
+)
+def test_a_cache_others_could_have_written_is_not_used_and_the_build_says_so(
+    sample_journal: Journal, own_key: Path, plant: Any
+) -> None:
+    build(sample_journal)
+    cold = site_files(sample_journal)
+    plant(sample_journal.root)
+    log, read = build(sample_journal, strict=False)
+    assert read == (23, 23)
+    assert "the entry cache is not used" in log and "the journal is built without it" in log
+    assert site_files(sample_journal) == cold
+
+
+def _replace_with_link(path: Path, target: Path) -> None:
+    """Move `path` to `target` and leave a link to it in its place."""
+    path.rename(target)
+    path.symlink_to(target)
+
+
+def test_a_planted_pickle_runs_no_code_even_with_the_right_fingerprint(
+    journal: Journal, own_key: Path, tmp_path: Path
+) -> None:
+    journal.write("2026-03-14-acme.md", entry("Notes."))
+    build(journal)
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self) -> tuple[Any, ...]:
+            return (os.system, (f"touch {marker}",))
+
+    body = pickle.dumps({("x", "y"): Payload()})
+    header = b"growthlog entry cache " + kept_entries.fingerprint() + b"\n"
+    path = cache_path(journal)
+    # Unsigned (no key: another user cannot have it), then signed with the right key:
+    # the first is refused by its signature, the second by what it names (os.system).
+    import hmac
+
+    for signature in (b"\0" * 32, hmac.digest(own_key.read_bytes(), body, "sha256")):
+        path.write_bytes(header + signature + body)
+        _, read = build(journal)
+        assert read == (1, 1)
+        assert not marker.exists()
+
+
+def test_a_key_others_can_read_is_not_used(sample_journal: Journal, own_key: Path) -> None:
+    build(sample_journal)
+    own_key.chmod(0o644)
+    log, read = build(sample_journal, strict=False)
+    assert read == (23, 23)
+    assert "is readable by other users" in log

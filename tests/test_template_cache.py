@@ -82,3 +82,94 @@ def test_a_damaged_cache_file_is_compiled_over(tmp_path: Path) -> None:
     for damage in (b"", magic, magic + b"\x80\x05garbage", b"not even the magic"):
         stored.write_bytes(damage)
         assert environment(templates, cache).get_template("page.html").render(name="x") == "<p>x</p>"
+
+
+# -- a cache someone else could have written is never loaded (compiled code runs when loaded) ------
+
+
+def planted(tmp_path: Path) -> tuple[Path, Path]:
+    """Templates and a cache folder holding their compiled code, as a first build leaves them."""
+    templates, cache = tmp_path / "templates", tmp_path / "cache"
+    templates.mkdir()
+    cache.mkdir(mode=0o700)
+    (templates / "page.html").write_text("<p>{{ name }}</p>", encoding="utf-8")
+    environment(templates, cache).get_template("page.html")
+    return templates, cache
+
+
+def compiled_again(templates: Path, cache: Path) -> bool:
+    env = environment(templates, cache)
+    compiled: list[str] = []
+    original = env.compile
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        compiled.append("yes")
+        return original(*args, **kwargs)
+
+    env.compile = counting  # type: ignore[method-assign]
+    assert env.get_template("page.html").render(name="x") == "<p>x</p>"
+    return bool(compiled)
+
+
+def test_the_cache_is_used_from_the_users_own_private_folder(tmp_path: Path) -> None:
+    templates, cache = planted(tmp_path)
+    assert not compiled_again(templates, cache)
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o702])
+def test_a_folder_others_can_write_is_neither_read_nor_written(tmp_path: Path, mode: int) -> None:
+    templates, cache = planted(tmp_path)
+    cache.chmod(mode)
+    assert compiled_again(templates, cache)
+    (stored,) = cache.glob("growthlog-*.cache")
+    before = stored.stat().st_mtime_ns
+    (templates / "page.html").write_text("<p>{{ name }}</p>\n", encoding="utf-8")
+    assert compiled_again(templates, cache)
+    assert stored.stat().st_mtime_ns == before  # nothing written there either
+
+
+def test_a_file_others_can_write_or_a_link_is_not_read(tmp_path: Path) -> None:
+    templates, cache = planted(tmp_path)
+    (stored,) = cache.glob("growthlog-*.cache")
+    stored.chmod(0o666)
+    assert compiled_again(templates, cache)
+    # A link in its place, to a copy of the right code elsewhere: never followed.
+    elsewhere = tmp_path / "elsewhere.cache"
+    elsewhere.write_bytes(stored.read_bytes())
+    elsewhere.chmod(0o600)
+    stored.unlink()
+    stored.symlink_to(elsewhere)
+    assert compiled_again(templates, cache)
+
+
+def test_a_cache_folder_that_is_a_link_is_not_used(tmp_path: Path) -> None:
+    templates, cache = planted(tmp_path)
+    link = tmp_path / "link"
+    link.symlink_to(cache)
+    assert compiled_again(templates, link)
+
+
+def test_growthlogs_own_folder_is_made_private_and_a_planted_one_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from growthlog.pages import renderer
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    folder = renderer.default_cache_folder()
+    assert folder.parent == tmp_path
+    assert renderer.template_cache_problem() is None  # not there yet: it will be made private
+    TemplateDiskCache().dump_bytecode(_bucket())
+    assert folder.stat().st_mode & 0o777 == 0o700
+    folder.chmod(0o777)
+    problem = renderer.template_cache_problem()
+    assert problem is not None and "writable by other users" in problem
+
+
+def _bucket() -> Any:
+    from jinja2.bccache import Bucket
+
+    bucket = Bucket(jinja2.Environment(), "key", "checksum")
+    bucket.code = compile("x = 1", "<t>", "exec")
+    return bucket

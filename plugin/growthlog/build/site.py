@@ -29,6 +29,7 @@ from growthlog.build.changes import (
 )
 from growthlog.build.served_pages import remove_pages
 from growthlog.entries import cache as kept_entries
+from growthlog.entries.private_folders import UnsafeCache
 from growthlog.entries.private_parts import split_private, strip_comments
 from growthlog.entries.problems import summarise
 from growthlog.entries.reader import EntryCache, ReadResult, read_journal
@@ -37,7 +38,7 @@ from growthlog.journal.journal import Journal
 from growthlog.journal.plan import build_plan
 from growthlog.journal.settings import Mode, Settings, resolve_today
 from growthlog.pages.journal_pages import GENERATED_PAGES, JOURNAL_FIELDS, SHOWN_FIELDS, reserved_urls
-from growthlog.pages.renderer import ASSETS, OVERRIDE_FOLDER, TEMPLATES, Renderer
+from growthlog.pages.renderer import ASSETS, OVERRIDE_FOLDER, TEMPLATES, Renderer, template_cache_problem
 from growthlog.pages.toc import headings
 from growthlog.privacy.gates import password_refusal, password_variable, show_private_refusal
 from growthlog.privacy.leakscan import LeakScanner, describe
@@ -274,6 +275,12 @@ class JournalSite:
             self.scanner = LeakScanner(secrets(result.entries))
         journal = Journal(result.entries, self.settings)
         renderer = Renderer(journal, self.override_dirs, site_name=self.options.site_name)
+        template_problem = template_cache_problem()
+        if template_problem is not None:
+            self.log.warning(
+                f"compiled templates are not kept: {template_problem}; they are compiled on every "
+                "build. Delete the folder (growthlog makes it again, private)"
+            )
 
         shared = SharedInputs(
             self.settings,
@@ -512,7 +519,11 @@ class JournalSite:
         self.cache_file = self._kept_entries_file() if self.options.keep_entries else None
         # A serve loads once; later rebuilds have them in memory, fresher than the disk copy.
         if self.cache_file is not None and self.cache_file != self.loaded_cache_file:
-            kept_entries.load(self.cache, self.cache_file)
+            try:
+                kept_entries.load(self.cache, self.cache_file)
+            except UnsafeCache as err:
+                self._refuse_cache(err)
+                return
             self.loaded_cache_file = self.cache_file
 
     def _save_kept_entries(self) -> None:
@@ -520,10 +531,20 @@ class JournalSite:
             return
         try:
             kept_entries.save(self.cache, self.cache_file)
+        except UnsafeCache as err:
+            self._refuse_cache(err)
         except OSError as err:
             # Only time is lost: the next build reads every entry from its file.
             self.log.info(f"cannot keep the entry cache in {self.cache_file}: {err}")
             self.cache_file = None
+
+    def _refuse_cache(self, err: UnsafeCache) -> None:
+        """Build without a cache someone else could have written (loading it could run their code)."""
+        self.log.warning(
+            f"the entry cache is not used: {err}; the journal is built without it. "
+            "Delete the folder (growthlog makes it again, private), or make it yours alone (chmod 700)"
+        )
+        self.cache_file = None
 
     def _kept_entries_file(self) -> Path | None:
         """Where this journal's entry cache is kept: beside the config file, never where pages are read or written."""

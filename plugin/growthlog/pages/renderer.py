@@ -11,14 +11,23 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import io
 import os
 import pickle
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
 
+from growthlog.entries.private_folders import (
+    UnsafeCache,
+    check_folders,
+    folder_problem,
+    make_private_folder,
+    read_private_file,
+)
 from growthlog.entries.urls import entry_url, relative_prefix, tag_url
 from growthlog.journal.plan import build_plan
 from growthlog.pages import fragments, listings
@@ -60,12 +69,18 @@ class TemplateDiskCache(jinja2.FileSystemBytecodeCache):
     build that finds them here loads them in a few milliseconds. Each template's code
     is stored under its name, its file and this environment's options, with a checksum
     of its source: an edited template or override is compiled again, never served stale.
-    The folder is Jinja's own for this user in the temp folder (created private, and
-    refused unless it is); the first build after a reboot or an upgrade compiles as before.
+    The folder is growthlog's own for this user in the temp folder; the first build
+    after a reboot or an upgrade compiles as before.
+
+    Compiled code runs when it is loaded, so the folder is used only when it is the
+    user's own and nobody else can write it, and every file is opened without following
+    a link and must be the user's own (`private_folders`, the entry cache's rule);
+    else the templates are compiled as if there were no cache.
     """
 
     def __init__(self, directory: str | None = None) -> None:
-        super().__init__(directory, pattern="growthlog-%s.cache")
+        # Not Jinja's default folder: making it, Jinja changes its mode through a link.
+        super().__init__(directory or str(default_cache_folder()), pattern="growthlog-%s.cache")
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
         # The compiled code depends on the options too (autoescape, whitespace control) and
@@ -74,14 +89,30 @@ class TemplateDiskCache(jinja2.FileSystemBytecodeCache):
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
-            super().load_bytecode(bucket)
-        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
-            bucket.reset()  # unreadable or damaged: compiled as if it were not there
+            check_folders(Path(self.directory))
+            code = read_private_file(Path(self._get_cache_filename(bucket)))
+            bucket.load_bytecode(io.BytesIO(code))
+        except (OSError, UnsafeCache):
+            return  # missing, unreadable, or someone else's: compiled as if it were not there
+        except (EOFError, ValueError, TypeError, pickle.UnpicklingError):
+            bucket.reset()  # damaged: compiled as if it were not there
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        # A cache that cannot be written (disk full, read-only) only costs time.
-        with contextlib.suppress(OSError):
+        # A cache that cannot be written (disk full, read-only, not private) only costs time.
+        with contextlib.suppress(OSError, UnsafeCache):
+            make_private_folder(Path(self.directory))
             super().dump_bytecode(bucket)
+
+
+def default_cache_folder() -> Path:
+    """Where growthlog keeps compiled templates: a folder of this user's in the temp folder."""
+    user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    return Path(tempfile.gettempdir(), f"growthlog-templates-{user}")
+
+
+def template_cache_problem() -> str | None:
+    """Why compiled templates are not kept (the folder is not the user's alone), or None."""
+    return folder_problem(default_cache_folder())
 
 
 #: The environment's options, as keyword arguments (part of `TemplateDiskCache`'s keys).
@@ -92,7 +123,7 @@ _OPTIONS = ",".join(f"{key}={value}" for key, value in sorted(_ENV_OPTIONS.items
 def _code_cache() -> TemplateDiskCache | None:
     try:
         return TemplateDiskCache()
-    except (OSError, RuntimeError):  # no private temp folder: compile every time
+    except (OSError, RuntimeError):  # no temp folder at all: compile every time
         return None
 
 
