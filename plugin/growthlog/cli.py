@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from growthlog.build.publishable import journal_selection
 from growthlog.commands.init import init_command
 from growthlog.commands.options import engine_options
 from growthlog.commands.scan import scan_command
@@ -51,9 +52,14 @@ def check(directory: Path | None) -> None:
     for problem in result.problems:
         click.echo(f"{problem.severity.value}: {problem}", err=True)
     files = len(result.entries) + len(result.invalid)
-    if result.problems:
+    # The files a publish build would leave out, in the build's own words (one warning).
+    left_out = journal_selection(root, result).warning(f"{root}/") if root.is_dir() else None
+    if left_out is not None:
+        click.echo(f"warning: {left_out}", err=True)
+    if result.problems or left_out is not None:
+        summary = summarise(result.problems) if result.problems else "files left out"
         click.echo(
-            f"{summarise(result.problems)} under {root} ({files} entr{'y' if files == 1 else 'ies'} checked)",
+            f"{summary} under {root} ({files} entr{'y' if files == 1 else 'ies'} checked)",
             err=True,
         )
     else:
@@ -65,7 +71,7 @@ def check(directory: Path | None) -> None:
         click.echo(f"suggestion: {suggestion.message}:")
         for path, line, text in suggestion.places:
             click.echo(f"  {display_path(root, path)}:{line}: {text}")
-    if result.problems:
+    if result.problems or left_out is not None:
         sys.exit(1)
 
 

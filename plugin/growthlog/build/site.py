@@ -27,6 +27,7 @@ from growthlog.build.changes import (
     ShownEntries,
     template_stamps,
 )
+from growthlog.build.publishable import PublishedEntry, Selection, select
 from growthlog.build.served_pages import remove_pages
 from growthlog.entries import cache as kept_entries
 from growthlog.entries.private_folders import UnsafeCache
@@ -251,13 +252,16 @@ class JournalSite:
 
     # -- which pages exist -------------------------------------------------------------------
 
-    def plan(self, sources: Iterable[str]) -> SitePlan:
+    def plan(self, sources: Iterable[str], held_back: Iterable[str] = ()) -> SitePlan:
         """Read the journal and say what the engine builds instead of `sources` (the docs folder's pages).
 
         Every source page is replaced: an entry by its body (private parts removed in a
         publish build), a draft in a publish build by nothing, a file that is not an entry
         by nothing (the engine would print its front matter raw, private fields included),
         an entry that could not be read by its problems in a serve and by nothing otherwise.
+        `held_back` are the sources the engine's own settings leave out of this build
+        (`exclude_docs`, and `draft_docs` unless serving): they are treated as drafts,
+        in no page and no journal page of a publish build.
         """
         self._load_kept_entries()
         hits, misses = self.cache.hits, self.cache.misses
@@ -271,9 +275,15 @@ class JournalSite:
         if not self.serving:
             self._save_kept_entries()  # a serve saves when it stops: a save must not wait for it
         self._report(result)
+        held = set(held_back)
+        entries = result.entries
+        if held:
+            entries = tuple(dataclasses.replace(e, draft=True) if e.path in held else e for e in entries)
+            if self.serving:
+                entries = tuple(e for e in entries if e.path not in held)
         if not self.settings.shows_private:
-            self.scanner = LeakScanner(secrets(result.entries))
-        journal = Journal(result.entries, self.settings)
+            self.scanner = LeakScanner(secrets(entries))
+        journal = Journal(entries, self.settings)
         renderer = Renderer(journal, self.override_dirs, site_name=self.options.site_name)
         template_problem = template_cache_problem()
         if template_problem is not None:
@@ -301,7 +311,7 @@ class JournalSite:
 
         pages: list[SourcePage] = []
         visible = {entry.path for entry in journal.entries}
-        by_path = {entry.path: entry for entry in result.entries}
+        by_path = {entry.path: entry for entry in entries}
         for rel in sources:
             if rel in result.invalid:
                 if self.serving:
@@ -344,6 +354,22 @@ class JournalSite:
         files.append(StaticFile("robots.txt", ROBOTS_TXT, True))
         this.record.pages = frozenset(page.src_uri for page in pages)
         return SitePlan(tuple(pages), tuple(files))
+
+    def publishable(self, paths: Iterable[str], user_excluded: Iterable[str] = ()) -> Selection:
+        """Which of the docs folder's other files (`paths`, not pages) this build copies; the rest
+        is left out and named in one warning (see build/publishable.py)."""
+        this = self._this
+        shows = self.settings.shows_private
+        published = [PublishedEntry.of(entry, shows) for entry in this.entry_pages.values()]
+        hidden = [
+            *this.result.invalid,
+            *(e.path for e in this.result.entries if e.path not in this.entry_pages),
+        ]
+        selection = select(Path(self.options.docs_dir), paths, published, hidden, user_excluded)
+        warning = selection.warning(f"{Path(self.options.docs_dir).name}/")
+        if warning is not None:
+            self.log.warning(warning)
+        return selection
 
     def _entry_page_changed(self, rel: str, entry: Entry, rebuild_all: bool) -> bool:
         """Whether an entry page must be built again; notes what it is built from.

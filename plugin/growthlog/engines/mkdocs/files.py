@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,8 @@ from growthlog.build.site import PageKind
 from growthlog.engines.mkdocs.speedups.notes_converter import NotesConverter, NotesPage
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
@@ -53,6 +56,25 @@ def place_pages(files: Files, plan: SitePlan, config: MkDocsConfig, converter: N
                 continue
             files.remove(existing)
         files.append(File.generated(config, static.src_uri, content=static.content))
+
+
+def docs_files(files: Files, config: MkDocsConfig) -> list[File]:
+    """The files of the docs folder MkDocs would copy as they are (not pages, not the theme's, not generated)."""
+    docs = os.path.normpath(config.docs_dir)
+    return [
+        file
+        for file in files
+        if file.generated_by is None
+        and file.src_dir is not None
+        and os.path.normpath(file.src_dir) == docs
+        and not file.is_documentation_page()
+    ]
+
+
+def held_back(files: Iterable[File], serving: bool) -> list[File]:
+    """The files MkDocs' own settings leave out of this build: `exclude_docs`, and `draft_docs` unless serving."""
+    left = {InclusionLevel.EXCLUDED} if serving else {InclusionLevel.EXCLUDED, InclusionLevel.DRAFT}
+    return [file for file in files if file.inclusion in left]
 
 
 def theme_copies(files: Files, config: MkDocsConfig) -> dict[str, Path]:

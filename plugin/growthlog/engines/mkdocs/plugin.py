@@ -17,7 +17,7 @@ from mkdocs.structure.toc import get_toc
 
 from growthlog.build.site import MARKDOWN_EXTENSIONS, STYLESHEETS, JournalSite, SiteError
 from growthlog.engines.mkdocs.config import GrowthlogConfig, add_theme_fixes, site_options
-from growthlog.engines.mkdocs.files import place_pages, theme_copies
+from growthlog.engines.mkdocs.files import docs_files, held_back, place_pages, theme_copies
 from growthlog.engines.mkdocs.speedups.collector import Collector
 from growthlog.engines.mkdocs.speedups.notes_converter import NotesConverter
 from growthlog.engines.mkdocs.speedups.search_index import SearchText
@@ -79,11 +79,23 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        sources = [file.src_uri for file in files.documentation_pages(inclusion=InclusionLevel.all)]
+        pages = files.documentation_pages(inclusion=InclusionLevel.all)
         with _stops_build():
-            plan = self.site.plan(sources)
+            plan = self.site.plan(
+                [file.src_uri for file in pages],
+                [file.src_uri for file in held_back(pages, self.site.serving)],
+            )
         self.search.start_build()
+        # Every other file of the docs folder, and pages that are no entry (`.markdown`...): the allow-list decides.
+        statics = docs_files(files, config) + [file for file in pages if not file.src_uri.endswith(".md")]
+        selection = self.site.publishable(
+            [file.src_uri for file in statics],
+            [file.src_uri for file in held_back(statics, self.site.serving)],
+        )
         place_pages(files, plan, config, NotesConverter.for_build(config))
+        for file in statics:
+            if file.src_uri not in selection.published and files.get_file_from_path(file.src_uri) is file:
+                files.remove(file)
         # The leak scan skips files identical to the installed theme's; nothing is scanned in a serve.
         self.site.theme_copies = theme_copies(files, config) if self.site.scans else {}
         self.collector.build_started()
