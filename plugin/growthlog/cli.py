@@ -25,7 +25,7 @@ from growthlog.export.writer import ExportRefused, check_public, write
 from growthlog.journal.checks import suggestions, with_journal_problems
 from growthlog.journal.journal import Journal
 from growthlog.journal.settings import Mode, Settings, resolve_today
-from growthlog.pages.journal_pages import reserved_urls
+from growthlog.pages.journal_pages import reserved_urls, written_files
 from growthlog.publish import PublishError, publish
 
 
@@ -48,7 +48,9 @@ def check(directory: Path | None) -> None:
     Exits 0 when every entry is clean, 1 with one message per problem otherwise.
     """
     root = directory if directory is not None else entries_dir()
-    result = with_journal_problems(read_journal(root, reserved=reserved_urls()), root)
+    result = with_journal_problems(
+        read_journal(root, reserved=reserved_urls(), written=written_files()), root
+    )
     for problem in result.problems:
         click.echo(f"{problem.severity.value}: {problem}", err=True)
     files = len(result.entries) + len(result.invalid)
@@ -223,13 +225,17 @@ def new(
     when = when or dt.date.today()
     if not company or not role:
         raise click.UsageError("company and role must not be empty")
+    _refuse_unwritable("company", company)
+    _refuse_unwritable("role", role)
+    # The whole file is made before it is created: nothing can fail half way and leave it empty.
+    content = entry_template(company, role, when, str(stage)).encode("utf-8")
     root = directory if directory is not None else entries_dir()
     path = root / f"{when:%Y}" / f"{when:%m}" / f"{when.isoformat()}-{slug(company)}-{stage}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         # "x" mode: the check and the creation are one step, so a file is never overwritten.
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(entry_template(company, role, when, str(stage)))
+        with path.open("xb") as handle:
+            handle.write(content)
     except FileExistsError:
         click.echo(
             f"error: {path} already exists; nothing was written (edit it, or pick another --date or --stage)",
@@ -237,6 +243,22 @@ def new(
         )
         sys.exit(1)
     click.echo(str(path))
+
+
+def _refuse_unwritable(name: str, value: str) -> None:
+    """Stop on text an entry cannot hold: bytes that are not UTF-8, or control characters."""
+    for char in value:
+        if "\ud800" <= char <= "\udfff":
+            # How Python hands over command-line bytes that are not UTF-8 (surrogateescape).
+            raise click.UsageError(
+                f"{name} is not valid UTF-8 text (your terminal sent other bytes); nothing was written. "
+                "Type it again in a UTF-8 terminal"
+            )
+        if unicodedata.category(char) == "Cc":
+            raise click.UsageError(
+                f"{name} holds a control character (U+{ord(char):04X}); nothing was written. "
+                "Write it on one line, with letters, digits and punctuation"
+            )
 
 
 def entry_template(company: str, role: str, when: dt.date, stage: str) -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from growthlog.entries.problems import summarise
 from growthlog.entries.reader import read_journal
-from growthlog.pages.journal_pages import reserved_urls
+from growthlog.pages.journal_pages import reserved_urls, written_files
 from growthlog.privacy.leakscan import LeakScanner, describe
 from growthlog.privacy.secrets import secrets
 from growthlog.privacy.site_guard import SHOW_PRIVATE_ENV
@@ -65,7 +65,7 @@ def check_entries(entries_dir: Path, allow_warnings: bool = False) -> ReadResult
     misspelt `draft`, an interviewer's name in public text): a publish stops on it,
     unless the user says `--allow-warnings`.
     """
-    result = read_journal(entries_dir, reserved=reserved_urls())
+    result = read_journal(entries_dir, reserved=reserved_urls(), written=written_files())
     if result.errors or (result.warnings and not allow_warnings):
         problems = "\n".join(f"{p.severity.value}: {p}" for p in result.problems)
         what = summarise(result.problems)

@@ -38,7 +38,13 @@ from growthlog.journal.checks import with_journal_problems
 from growthlog.journal.journal import Journal
 from growthlog.journal.plan import build_plan
 from growthlog.journal.settings import Mode, Settings, resolve_today
-from growthlog.pages.journal_pages import GENERATED_PAGES, JOURNAL_FIELDS, SHOWN_FIELDS, reserved_urls
+from growthlog.pages.journal_pages import (
+    GENERATED_PAGES,
+    JOURNAL_FIELDS,
+    SHOWN_FIELDS,
+    reserved_urls,
+    written_files,
+)
 from growthlog.pages.renderer import ASSETS, OVERRIDE_FOLDER, TEMPLATES, Renderer, template_cache_problem
 from growthlog.pages.toc import headings
 from growthlog.privacy.gates import password_refusal, password_variable, show_private_refusal
@@ -266,7 +272,7 @@ class JournalSite:
         self._load_kept_entries()
         hits, misses = self.cache.hits, self.cache.misses
         docs = Path(self.options.docs_dir)
-        result = with_journal_problems(read_journal(docs, self.cache, reserved_urls()), docs)
+        result = with_journal_problems(read_journal(docs, self.cache, reserved_urls(), written_files()), docs)
         read = self.cache.misses - misses
         self.log.debug(
             f"read {read} of {read + self.cache.hits - hits} entries from their files, "

@@ -16,7 +16,7 @@ from growthlog.entries.urls import page_url
 from growthlog.entries.problems import GrowthlogError, Problem, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
     from growthlog.entries.model import Entry
 
@@ -176,11 +176,15 @@ def read_journal(
     root: Path,
     cache: EntryCache | None = None,
     reserved: Mapping[str, str] | None = None,
+    written: Iterable[str] = (),
 ) -> ReadResult:
     """Read and validate every entry under `root`.
 
     `reserved` maps the URLs of generated pages (e.g. `timeline/`) to their names, so
     that an entry whose file would hide one is reported instead of silently lost.
+    `written` are the files of the site (`robots.txt`...): an entry whose page would need
+    a folder where one of them is (`robots.txt.md`, `search/search_index.json.md`) is
+    reported too.
     """
     cache = cache if cache is not None else EntryCache()
     entries: list[Entry] = []
@@ -189,6 +193,7 @@ def read_journal(
     by_url: dict[str, str] = {}
     present: set[tuple[str, str]] = set()
     inside = _Inside(root.resolve())
+    written_prefixes = tuple(f"{path}/" for path in written)
 
     if not root.is_dir():
         problem = Problem(str(root), 1, "", "the entries folder does not exist; create it or set docs_dir")
@@ -223,6 +228,20 @@ def read_journal(
             invalid[rel] = tuple(found)
             continue
         url = page_url(rel)
+        taken = next((f for f in written_prefixes if url.startswith(f)), None)
+        if taken is not None:
+            found = [
+                Problem(
+                    display_path(root, rel),
+                    1,
+                    "",
+                    f"would be published at /{url}, but /{taken.rstrip('/')} is a file every site of the "
+                    "journal holds; rename the file",
+                )
+            ]
+            problems += found
+            invalid[rel] = tuple(found)
+            continue
         clash = by_url.get(url)
         if clash is not None or (reserved and url in reserved):
             other = (

@@ -94,6 +94,12 @@ _MAX_PRIVATE_DEPTH = 12
 _MEMBERS: dict[type[Enum], dict[str, Any]] = {}
 
 
+#: The years a date of the journal may have: the journal counts months and days between
+#: dates, and a typo of a year (9999) would make it count for ever or past the calendar's end.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+_WHOLE_NUMBER = re.compile(r"\+?[0-9]{1,9}")
+
+
 def _members(enum: type[E]) -> dict[str, E]:
     """An enum's members by value, in the contract's order (looked up for every field of every entry)."""
     members: dict[str, E] | None = _MEMBERS.get(enum)
@@ -248,6 +254,15 @@ class _Checker:
             )
             return None
         year, month, day = (int(g) for g in match.groups())
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            # The journal counts months and days between dates: year 9999 has no next month.
+            self.error(
+                node,
+                field,
+                f"{describe(raw)} is too far from today to be a date of your search "
+                f"(the year must be from {FIRST_YEAR} to {LAST_YEAR}); expected YYYY-MM-DD",
+            )
+            return None
         try:
             return dt.date(year, month, day)
         except ValueError as err:
@@ -298,7 +313,9 @@ class _Checker:
         if node is None or is_null(node):
             return None
         raw = scalar_text(node) if isinstance(node, yaml.ScalarNode) else None
-        if raw is None or node.tag != INT or not raw.lstrip("+").isdigit():
+        # ASCII digits only: str.isdigit() accepts '²', which int() refuses; and a short number,
+        # which also keeps int() from refusing a huge one (a ValueError past 4,300 digits).
+        if raw is None or node.tag != INT or not _WHOLE_NUMBER.fullmatch(raw):
             found = describe(raw) if raw is not None else kind(node)
             self.error(node, field, f"expected a whole number from 1 to 5; found {found}")
             return None

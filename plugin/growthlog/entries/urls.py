@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from urllib.parse import quote
 
 from growthlog.entries.model import normalise_key
 
@@ -44,10 +45,14 @@ def page_url(rel: str) -> str:
 
 
 def entry_url(rel: str, directory_urls: bool = True) -> str:
-    """Where MkDocs publishes the page for a Markdown file (relative to the site root)."""
-    if directory_urls:
-        return page_url(rel)
-    return rel[: -len(".md")] + ".html"
+    """The address of the page for a Markdown file, relative to the site root, as a link writes it.
+
+    Percent-encoded as MkDocs encodes its pages' URLs (`urllib.parse.quote`, '/' kept):
+    a file named `50% off #2?.md` is linked as `50%25%20off%20%232%3F/`, where its
+    name as written would end the path at `#` or `?`.
+    """
+    path = page_url(rel) if directory_urls else rel[: -len(".md")] + ".html"
+    return quote(path)
 
 
 def relative_prefix(page_url_: str) -> str:

@@ -8,6 +8,7 @@ named after the page (timeline, lessons, questions, plan, progress, insights).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from growthlog.entries.urls import TAGS_PAGE
@@ -166,3 +167,14 @@ JOURNAL_FIELDS: tuple[str, ...] = tuple(sorted({name for names in SHOWN_FIELDS.v
 def reserved_urls() -> dict[str, str]:
     """URLs an entry file must not take, mapped to the page that owns them."""
     return {page.url: page.title for page in GENERATED_PAGES}
+
+
+#: Files every site of the journal holds besides its pages (growthlog's and the engine's own).
+_WRITTEN = ("robots.txt", "404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
+
+
+def written_files() -> tuple[str, ...]:
+    """Paths of the site that are files growthlog or the engine writes: no entry may be published there
+    (`robots.txt.md` would need a folder `robots.txt/` where the file is)."""
+    sheets = sorted(Path(__file__).parent.joinpath("assets").glob("*.css"))
+    return (*_WRITTEN, *(f"assets/growthlog/{sheet.name}" for sheet in sheets))
