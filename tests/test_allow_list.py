@@ -271,3 +271,19 @@ def test_environ_link_is_never_read(journal: Journal, tmp_path: Path) -> None:
         del os.environ["GROWTHLOG_TEST_TOKEN"]
     assert not (site / "environ.txt").exists()
     assert found_anywhere(site, ["tok-5f2e9c1d"]) == []
+
+
+def test_files_the_configuration_names_and_a_cname_are_published(journal: Journal) -> None:
+    journal.write("a.md", entry())
+    journal.write("stylesheets/extra.css", "body { color: #111; }")
+    journal.write("javascripts/extra.js", "console.log(1);")
+    journal.write("images/favicon.png", PNG)
+    journal.write("CNAME", "journal.example.com\n")
+    journal.write("stylesheets/extra.css~", "an old copy")
+    journal.config["extra_css"] = ["stylesheets/extra.css"]
+    journal.config["extra_javascript"] = ["javascripts/extra.js"]
+    journal.config["theme"]["favicon"] = "images/favicon.png"
+    site = journal.build(strict=False)
+    files = site_files(site)
+    assert {"stylesheets/extra.css", "javascripts/extra.js", "images/favicon.png", "CNAME"} <= files
+    assert "stylesheets/extra.css~" not in files

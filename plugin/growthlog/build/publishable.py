@@ -50,6 +50,8 @@ ATTACHMENT_TYPES = frozenset(
 BACKUP_SUFFIXES = ("~", ".orig", ".bak", ".swp", ".swo", ".swn", ".tmp", ".rej", ".old")
 #: Markdown files the engine reads as pages (an entry is a `.md` file; other spellings are not entries).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+#: Reasons no configuration can override.
+_NEVER = ("hidden", "an editor's backup")
 #: At most this many files are named in the warning; the rest are counted.
 LISTED = 25
 
@@ -170,6 +172,7 @@ def select(
     published: Iterable[PublishedEntry],
     hidden: Iterable[str],
     user_excluded: Iterable[str] = (),
+    site_files: Iterable[str] = (),
 ) -> Selection:
     """Which of `paths` (files of the docs folder `root` other than pages) go into the site.
 
@@ -177,6 +180,9 @@ def select(
     show; `hidden` are the entry files that get no page (drafts, excluded, unreadable):
     their own folders stay out. `user_excluded` are files the engine's own settings
     leave out (`exclude_docs`, `draft_docs`): they stay out without being listed.
+    `site_files` are files the site's configuration names (its own stylesheets and
+    scripts, favicon, logo): they go out unless hidden, a backup or a link. So does a
+    `CNAME` at the top (a custom domain for GitHub Pages).
     """
     real_root = os.path.realpath(root)
     linked: set[str] = set()
@@ -187,6 +193,7 @@ def select(
     hidden_folders = tuple(own_folder(path) for path in hidden if path.lower().endswith(".md"))
     owned = tuple(owners)
     skipped = set(user_excluded)
+    configured = {*site_files, "CNAME"}
     chosen: set[str] = set()
     left_out: dict[str, str] = {}
     for path in paths:
@@ -197,6 +204,9 @@ def select(
             left_out[link] = _why_link(real_root, root, link)
             continue
         why = why_not_attachment(path)
+        if path in configured and path not in skipped and why not in _NEVER:
+            chosen.add(path)
+            continue
         if path in skipped and why != "hidden":
             continue  # the engine's settings leave it out: the user said so (hidden files are named anyway)
         if why is None:

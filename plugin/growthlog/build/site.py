@@ -361,7 +361,9 @@ class JournalSite:
         this.record.pages = frozenset(page.src_uri for page in pages)
         return SitePlan(tuple(pages), tuple(files))
 
-    def publishable(self, paths: Iterable[str], user_excluded: Iterable[str] = ()) -> Selection:
+    def publishable(
+        self, paths: Iterable[str], user_excluded: Iterable[str] = (), site_files: Iterable[str] = ()
+    ) -> Selection:
         """Which of the docs folder's other files (`paths`, not pages) this build copies; the rest
         is left out and named in one warning (see build/publishable.py)."""
         this = self._this
@@ -371,7 +373,7 @@ class JournalSite:
             *this.result.invalid,
             *(e.path for e in this.result.entries if e.path not in this.entry_pages),
         ]
-        selection = select(Path(self.options.docs_dir), paths, published, hidden, user_excluded)
+        selection = select(Path(self.options.docs_dir), paths, published, hidden, user_excluded, site_files)
         warning = selection.warning(f"{Path(self.options.docs_dir).name}/")
         if warning is not None:
             self.log.warning(warning)

@@ -71,6 +71,14 @@ def docs_files(files: Files, config: MkDocsConfig) -> list[File]:
     ]
 
 
+def configured_files(config: MkDocsConfig) -> list[str]:
+    """Files of the docs folder the configuration names: extra stylesheets and scripts, favicon, logo."""
+    named: list[str] = [str(getattr(item, "path", item)) for item in config.extra_css]
+    named += [str(getattr(item, "path", item)) for item in config.extra_javascript]
+    named += [str(config.theme[key]) for key in ("favicon", "logo") if config.theme.get(key)]
+    return [path.lstrip("/") for path in named if "://" not in path]
+
+
 def held_back(files: Iterable[File], serving: bool) -> list[File]:
     """The files MkDocs' own settings leave out of this build: `exclude_docs`, and `draft_docs` unless serving."""
     left = {InclusionLevel.EXCLUDED} if serving else {InclusionLevel.EXCLUDED, InclusionLevel.DRAFT}

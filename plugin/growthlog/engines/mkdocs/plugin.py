@@ -17,7 +17,7 @@ from mkdocs.structure.toc import get_toc
 
 from growthlog.build.site import MARKDOWN_EXTENSIONS, STYLESHEETS, JournalSite, SiteError
 from growthlog.engines.mkdocs.config import GrowthlogConfig, add_theme_fixes, site_options
-from growthlog.engines.mkdocs.files import docs_files, held_back, place_pages, theme_copies
+from growthlog.engines.mkdocs.files import configured_files, docs_files, held_back, place_pages, theme_copies
 from growthlog.engines.mkdocs.speedups.collector import Collector
 from growthlog.engines.mkdocs.speedups.notes_converter import NotesConverter
 from growthlog.engines.mkdocs.speedups.search_index import SearchText
@@ -91,6 +91,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         selection = self.site.publishable(
             [file.src_uri for file in statics],
             [file.src_uri for file in held_back(statics, self.site.serving)],
+            configured_files(config),
         )
         place_pages(files, plan, config, NotesConverter.for_build(config))
         for file in statics:
