@@ -184,6 +184,9 @@ def select(
     scripts, favicon, logo): they go out unless hidden, a backup or a link. So does a
     `CNAME` at the top (a custom domain for GitHub Pages).
     """
+    paths = list(paths)
+    if not paths:
+        return Selection(frozenset(), {})  # most journals: no attachment, nothing to resolve
     real_root = os.path.realpath(root)
     linked: set[str] = set()
     owners: list[str] = []
