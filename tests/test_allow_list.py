@@ -287,3 +287,33 @@ def test_files_the_configuration_names_and_a_cname_are_published(journal: Journa
     files = site_files(site)
     assert {"stylesheets/extra.css", "javascripts/extra.js", "images/favicon.png", "CNAME"} <= files
     assert "stylesheets/extra.css~" not in files
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "> !!! private\n>     The [payslip](secret.pdf).\n",
+        "- a point\n\n    !!! private\n        ![scan](secret.pdf)\n",
+        "1. a point\n   ??? private\n       [x](secret.pdf)\n",
+        "Text.[^1]\n\n[^1]: !!! private\n        [x](secret.pdf)\n",
+        "Term\n: !!! private\n      [x](secret.pdf)\n",
+        "> - !!! private\n>       [x](secret.pdf)\n",
+    ],
+)
+def test_an_attachment_only_a_nested_private_box_links_stays_out(body: str, tmp_path: Path) -> None:
+    from growthlog.build.publishable import PublishedEntry
+    from growthlog.entries.reader import read_entry
+
+    parsed, _ = read_entry("a.md", ("---\n" + HEAD_FIELDS + "---\nPublic ![ok](ok.png)\n\n" + body).encode())
+    assert parsed is not None
+    published = PublishedEntry.of(parsed, shows_private=False)
+    (tmp_path / "secret.pdf").write_bytes(PDF)
+    (tmp_path / "ok.png").write_bytes(PNG)
+    selection = select(tmp_path, ["secret.pdf", "ok.png"], [published], hidden=[])
+    assert selection.published == {"ok.png"}
+    assert "secret.pdf" in selection.left_out
+    # Shown privately (a serve), the box and its link are there.
+    assert "secret.pdf" in PublishedEntry.of(parsed, shows_private=True).public_markdown
+
+
+HEAD_FIELDS = "date: 2026-03-14\ncompany: Acme\nrole: Engineer\nstage: screen\noutcome: pending\n"

@@ -94,8 +94,60 @@ class PublishedEntry:
 
     @classmethod
     def of(cls, entry: Entry, shows_private: bool) -> PublishedEntry:
-        """An entry as its page shows it: without its private parts unless private data is shown."""
-        return cls(entry.path, entry.body if shows_private else split_private(entry.body)[0])
+        """An entry as its page shows it: without its private parts unless private data is shown.
+
+        Links inside a private box nested where Markdown still draws it (in a blockquote,
+        a list item, a footnote, a definition) are dropped too: an attachment only a private
+        part links to must stay out, and dropping too much only leaves a file out (named).
+        """
+        if shows_private:
+            return cls(entry.path, entry.body)
+        return cls(entry.path, _without_nested_private(split_private(entry.body)[0]))
+
+
+# A private box's opener behind any Markdown container marks: quotes, list items, footnotes, definitions.
+_NESTED_PRIVATE = re.compile(
+    r"^(?P<lead>[ \t>:]*(?:(?:[-*+]|\d+[.)]|\[\^[^\]]*\]:)[ \t]+)?[ \t>]*)"
+    r"(?:!!!|\?\?\?\+?)[ \t]*[\w -]*\bprivate\b",
+    re.IGNORECASE,
+)
+
+
+def _depth(line: str) -> tuple[int, int]:
+    """How deep a line sits: its blockquote marks, then the column its text starts at after them."""
+    quotes = 0
+    rest = line
+    while True:
+        stripped = rest.lstrip(" \t")
+        if not stripped.startswith(">"):
+            break
+        quotes += 1
+        rest = stripped[1:]
+    return quotes, len(rest.expandtabs(4)) - len(rest.expandtabs(4).lstrip(" "))
+
+
+def _without_nested_private(markdown: str) -> str:
+    """`markdown` without the lines of private boxes nested in other blocks (see `PublishedEntry.of`)."""
+    if "private" not in markdown.lower():
+        return markdown
+    lines = markdown.split("\n")
+    kept: list[str] = []
+    i = 0
+    while i < len(lines):
+        opener = _NESTED_PRIVATE.match(lines[i])
+        if opener is None:
+            kept.append(lines[i])
+            i += 1
+            continue
+        quotes, column = _depth(opener["lead"] + "x")
+        i += 1
+        while i < len(lines):
+            line_quotes, line_column = _depth(lines[i])
+            text = lines[i].replace(">", " ").strip()
+            if text and (line_quotes < quotes or (line_quotes == quotes and line_column <= column)):
+                break
+            i += 1
+    return "\n".join(kept)
 
 
 def linked_paths(entry_path: str, markdown: str) -> set[str]:
