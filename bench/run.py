@@ -79,7 +79,7 @@ def floor(docs: Path) -> int:
 
 def core(docs: Path) -> int:
     """What growthlog itself does in a publish build, without MkDocs: read, validate, aggregate, render."""
-    from growthlog.entries.private_parts import split_private
+    from growthlog.entries.private_parts import PrivateParts
     from growthlog.entries.reader import EntryCache, read_journal
     from growthlog.journal.journal import Journal
     from growthlog.journal.settings import Mode, Settings
@@ -92,10 +92,13 @@ def core(docs: Path) -> int:
     journal = Journal(result.entries, Settings(today=dt.date.fromisoformat(TODAY), mode=Mode.PUBLISH))
     renderer = Renderer(journal)
     size = 0
+    private_parts = PrivateParts(("admonition", "pymdownx.details", "attr_list", "md_in_html"))
     for page in GENERATED_PAGES:
         size += len(renderer.page(page))
     for entry in journal.entries:
-        size += len(renderer.entry_header(entry)) + len(split_private(entry.body)[0])
+        size += len(renderer.entry_header(entry)) + sum(
+            len(part.text) for part in private_parts.of(entry.body)
+        )
     return size
 
 

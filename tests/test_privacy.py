@@ -6,9 +6,8 @@ import datetime as dt
 import re
 
 import pytest
-from growthlog.entries import private_parts
 from growthlog.entries.model import Entry, Outcome, PrivateValue, Stage
-from growthlog.entries.private_parts import split_private, strip_comments
+from growthlog.entries.private_parts import strip_comments
 from growthlog.privacy import secrets as secrets_module
 from growthlog.privacy.secrets import is_scannable, phrases, secrets
 from growthlog.privacy.site_guard import NOINDEX, ROBOTS_TXT, add_noindex, offsite_requests, show_private
@@ -27,62 +26,6 @@ def make(path: str = "a.md", body: str = "", **fields: object) -> Entry:
         body=body,
         **fields,  # type: ignore[arg-type]
     )
-
-
-# -- the private body syntax ----------------------------------------------------------
-
-
-def test_split_private_removes_admonition_and_details_blocks_keeping_the_rest() -> None:
-    body = (
-        "Public one.\n\n"
-        '!!! private "Money"\n    Base is 152k.\n\n    Second paragraph.\n\n'
-        "Public two.\n\n"
-        "??? private\n    Collapsed secret.\n"
-        "???+ private\n    Open secret.\n"
-        "Public three."
-    )
-    kept, parts = split_private(body)
-    assert "Public one." in kept and "Public two." in kept and "Public three." in kept
-    assert "152k" not in kept and "secret" not in kept and "Money" not in kept
-    assert [p.text for p in parts] == [
-        "Money\nBase is 152k.\nSecond paragraph.",
-        "Collapsed secret.",
-        "Open secret.",
-    ]
-    assert [p.line for p in parts] == [2, 9, 11]
-
-
-@pytest.mark.parametrize(
-    "opener",
-    [
-        "!!!private",
-        "!!! note private",
-        '!!! Private "Title"',
-        "  !!! private",
-        "\t!!! private",
-        "!!! private inline",
-    ],
-)
-def test_every_admonition_form_python_markdown_accepts_is_private(opener: str) -> None:
-    indent = opener[: len(opener) - len(opener.lstrip())]
-    body = f"- item\n\n{opener}\n{indent}    hidden words here\n\nafter"
-    kept, parts = split_private(body)
-    assert "hidden" not in kept
-    assert "after" in kept and "- item" in kept
-    assert len(parts) == 1
-
-
-def test_a_private_box_nested_in_a_list_item_ends_where_its_indentation_ends() -> None:
-    body = "- item one\n\n    !!! private\n        nested secret\n\n    still item one\n- item two"
-    kept, parts = split_private(body)
-    assert "nested secret" not in kept
-    assert "still item one" in kept and "item two" in kept
-    assert parts[0].text == "nested secret"
-
-
-def test_other_admonitions_and_words_containing_private_are_kept() -> None:
-    body = "!!! note\n    kept\n!!! privateish\n    kept too\nprivate talk"
-    assert split_private(body) == (body, ())
 
 
 def test_strip_comments_removes_real_comments_not_escaped_ones() -> None:
@@ -112,29 +55,6 @@ def test_show_private_env_wins_over_config(configured: bool, env: str | None, ex
 def test_show_private_rejects_an_unclear_value() -> None:
     with pytest.raises(ValueError, match="GROWTHLOG_SHOW_PRIVATE must be 1 or 0; found 'maybe'"):
         show_private(False, {"GROWTHLOG_SHOW_PRIVATE": "maybe"})
-
-
-_BODY_PIECES = [
-    "!!! private",
-    "??? private",
-    "???+ private",
-    "!!! note",
-    "!!",
-    "??",
-    "!",
-    "?",
-    "\n",
-    "    ",
-    "\t",
-]
-_BODY_PIECES += [' "Title"', "text", "- item", "!!!private", "??? Private danger", "\n\n"]
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(_BODY_PIECES), max_size=20))
-def test_split_private_quick_path_agrees_with_the_line_by_line_reading(pieces: list[str]) -> None:
-    body = "".join(pieces)
-    assert split_private(body) == private_parts._split_private_lines(body)
 
 
 # -- robots and third parties --------------------------------------------------------

@@ -11,9 +11,11 @@ import logging
 import os
 from typing import TYPE_CHECKING
 
+import markdown
 import pytest
 from conftest import entry
 from growthlog.build.site import JournalSite, PageKind, SiteError, SiteOptions, SitePlan
+from growthlog.entries.private_parts import EXTENSION as PRIVATE_PARTS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -150,7 +152,11 @@ def test_a_publish_build_leaves_out_drafts_private_boxes_and_files_that_are_not_
     pages = {page.src_uri: page for page in plan.pages}
     assert "draft.md" not in pages
     assert "templates/README.md" not in pages  # a folder the reader skips
-    assert "162k" not in pages[OTHER].markdown and "After." in pages[OTHER].markdown
+    # The engine renders the body with the extensions the site asks for: they remove the box.
+    html = markdown.Markdown(extensions=list(folder.site.markdown_extensions())).convert(
+        pages[OTHER].markdown
+    )
+    assert "162k" not in html and "After." in html
     assert folder.site.scanner.scan_text("I am Countering at 162k")  # the scan looks for the box
 
 
@@ -162,6 +168,7 @@ def test_show_private_keeps_drafts_and_private_boxes_says_so_and_scans_nothing(
     monkeypatch.setenv("GROWTHLOG_SHOW_PRIVATE", "1")
     pages = {page.src_uri: page for page in folder.plan().pages}
     assert "draft.md" in pages and "162k" in pages[OTHER].markdown
+    assert PRIVATE_PARTS not in folder.site.markdown_extensions()  # the preview shows the box
     assert not folder.site.scans
     assert any("do not publish it" in message for _, message in folder.logged)
 

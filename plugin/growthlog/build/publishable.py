@@ -26,7 +26,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from growthlog.entries.private_parts import split_private
+from growthlog.entries.private_parts import cut_private_lines
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -102,7 +102,7 @@ class PublishedEntry:
         """
         if shows_private:
             return cls(entry.path, entry.body)
-        return cls(entry.path, _without_nested_private(split_private(entry.body)[0]))
+        return cls(entry.path, _without_nested_private(cut_private_lines(entry.body)))
 
 
 # A private box's opener behind any Markdown container marks: quotes, list items, footnotes, definitions.

@@ -31,7 +31,8 @@ from growthlog.build.publishable import PublishedEntry, Selection, select
 from growthlog.build.served_pages import remove_pages
 from growthlog.entries import cache as kept_entries
 from growthlog.entries.private_folders import UnsafeCache
-from growthlog.entries.private_parts import split_private, strip_comments
+from growthlog.entries.private_parts import EXTENSION as PRIVATE_PARTS
+from growthlog.entries.private_parts import PrivateParts, strip_comments
 from growthlog.entries.problems import summarise
 from growthlog.entries.reader import EntryCache, ReadResult, read_journal
 from growthlog.journal.checks import with_journal_problems
@@ -160,6 +161,10 @@ class SiteOptions:
     """A plugin encrypts each page's content (not its title): entry titles go neutral."""
     password: str | None = None
     """The password that plugin was given (a build refuses to run without one)."""
+    markdown_extensions: tuple[Any, ...] = ()
+    """The Markdown extensions the engine renders notes with (names, as Python-Markdown loads them)..."""
+    markdown_configs: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    """...and their options, by name: the private parts are read with the same configuration."""
 
 
 @dataclasses.dataclass(slots=True)
@@ -242,6 +247,14 @@ class JournalSite:
         )
         return self.settings
 
+    def markdown_extensions(self) -> tuple[str, ...]:
+        """The Markdown extensions the engine must add for this build (by the names Python-Markdown loads).
+
+        `admonition` draws the `!!! private` syntax; in a publish build, growthlog's own
+        removes private parts and comments in the Markdown tree (entries/private_parts.py).
+        """
+        return MARKDOWN_EXTENSIONS if self.settings.shows_private else (*MARKDOWN_EXTENSIONS, PRIVATE_PARTS)
+
     @property
     def override_dirs(self) -> list[Path]:
         custom_dir = self.options.custom_dir
@@ -261,8 +274,8 @@ class JournalSite:
     def plan(self, sources: Iterable[str], held_back: Iterable[str] = ()) -> SitePlan:
         """Read the journal and say what the engine builds instead of `sources` (the docs folder's pages).
 
-        Every source page is replaced: an entry by its body (private parts removed in a
-        publish build), a draft in a publish build by nothing, a file that is not an entry
+        Every source page is replaced: an entry by its body (its private parts are removed
+        when the engine renders it, see `markdown_extensions`), a draft in a publish build by nothing, a file that is not an entry
         by nothing (the engine would print its front matter raw, private fields included),
         an entry that could not be read by its problems in a serve and by nothing otherwise.
         `held_back` are the sources the engine's own settings leave out of this build
@@ -288,7 +301,10 @@ class JournalSite:
             if self.serving:
                 entries = tuple(e for e in entries if e.path not in held)
         if not self.settings.shows_private:
-            self.scanner = LeakScanner(secrets(entries))
+            # The pages' own Markdown configuration: the secrets are exactly what the pages lose.
+            extensions = dict.fromkeys([*self.options.markdown_extensions, *self.markdown_extensions()])
+            parts = PrivateParts(list(extensions), self.options.markdown_configs)
+            self.scanner = LeakScanner(secrets(entries, parts))
         journal = Journal(entries, self.settings)
         renderer = Renderer(journal, self.override_dirs, site_name=self.options.site_name)
         template_problem = template_cache_problem()
@@ -327,7 +343,8 @@ class JournalSite:
             entry = by_path.get(rel)
             if entry is None or rel not in visible:
                 continue  # not an entry (excluded by a pattern of ours), or a draft in a publish build
-            body = entry.body if self.settings.shows_private else split_private(entry.body)[0]
+            # Private parts leave a publish build's page in the Markdown tree (see markdown_extensions).
+            body = entry.body
             # The leading newline stops the engine from reading a body that starts with
             # '---' or 'key: value' lines as metadata.
             rebuild = self._entry_page_changed(rel, entry, rebuild_all)

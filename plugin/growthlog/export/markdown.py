@@ -22,7 +22,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from growthlog.entries.private_parts import split_private, strip_comments
+from growthlog.entries.private_parts import public_markdown, strip_comments
 from growthlog.pages.journal_pages import GENERATED_PAGES
 from growthlog.pages.renderer import ASSETS, Renderer
 
@@ -52,7 +52,7 @@ def markdown_pages(journal: Journal) -> Iterator[tuple[str, str]]:
         yield page.src_uri, _page(page.title, _html_block(renderer.page(page)))
     for entry in journal.entries:
         header = _html_block(renderer.entry_header(entry))
-        notes = strip_comments(split_private(entry.body)[0]).strip()
+        notes = public_markdown(entry.body).strip()
         body = f"{header}\n\n## Notes\n\n{notes}" if notes else header
         yield entry.path, _page(entry.title, body)
     sheets = sorted(ASSETS.glob("*.css"))

@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Any
 
 from growthlog.entries.model import Entry
-from growthlog.entries.private_parts import split_private, strip_comments
+from growthlog.entries.private_parts import public_markdown
 from growthlog.entries.public_fields import UNSHOWN_FIELDS
 from growthlog.entries.schema import ROUND_ONLY
 
@@ -41,8 +41,8 @@ def plain(value: Any) -> Any:
 
 
 def public_notes(body: str) -> str:
-    """An entry's notes as a published page shows them: no private blocks, no HTML comments."""
-    return strip_comments(split_private(body)[0]).strip()
+    """An entry's notes without their private parts and HTML comments (see `public_markdown`)."""
+    return public_markdown(body).strip()
 
 
 def entry_record(entry: Entry, application_key: str | None, private: bool) -> dict[str, Any]:

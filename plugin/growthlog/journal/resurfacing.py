@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from growthlog.entries.private_parts import split_private, strip_comments
+from growthlog.entries.private_parts import public_markdown
 from growthlog.journal.questions import build_question_bank
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def then_and_now(journal: Journal) -> tuple[ThenAndNow, ...]:
 
 def first_paragraph(body: str) -> str:
     """The first prose paragraph of an entry's public notes, as plain Markdown text, shortened."""
-    public = strip_comments(split_private(body)[0])
+    public = public_markdown(body)
     for block in re.split(r"\n\s*\n", public):
         text = block.strip()
         if not text or _NOT_PROSE.match(text) or _PROMPT.match(text):

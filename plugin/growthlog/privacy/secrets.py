@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING
 
 from ahocorasick_rs import BytesAhoCorasick
 
-from growthlog.entries.private_parts import split_private
+from growthlog.entries.private_parts import DEFAULT_MARKDOWN, PrivateParts
 from growthlog.entries.public_fields import public_text
 from growthlog.entries.urls import page_url
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from growthlog.entries.model import Entry
+    from growthlog.entries.private_parts import PrivatePart
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,20 +95,26 @@ def phrases(text: str) -> Iterator[str]:
                 yield phrase
 
 
-def secrets(entries: Iterable[Entry]) -> list[Secret]:
+def secrets(
+    entries: Iterable[Entry], private_parts: Callable[[str], Sequence[PrivatePart]] | None = None
+) -> list[Secret]:
     """Every piece of text a publish build must not contain, for every entry.
 
     Private values and interviewers (when scannable), the phrases of each private
-    block and, for drafts, their page address and every phrase that no published
-    entry also contains (a draft's company may well have published rounds).
+    part of the notes and, for drafts, their page address and every phrase that no
+    published entry also contains (a draft's company may well have published rounds).
+    `private_parts` reads a body's private parts with the build's own Markdown
+    configuration (`PrivateParts`), the one that removes them from the pages; without
+    it, with Python-Markdown's admonitions and PyMdown's details only.
     """
     entries = tuple(entries)
+    parts_of = private_parts or PrivateParts(DEFAULT_MARKDOWN)
     found: list[Secret] = []
     for entry in entries:
         for value in entry.private_values:
             if is_scannable(value.value):
                 found.append(Secret(entry.path, value.key, normalise(value.value)))
-        for part in split_private(entry.body)[1]:
+        for part in parts_of(entry.body):
             line = entry.body_line + part.line
             found += [
                 Secret(entry.path, f"the private block at line {line}", phrase)

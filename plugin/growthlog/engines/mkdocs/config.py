@@ -48,6 +48,8 @@ def site_options(options: GrowthlogConfig, config: MkDocsConfig) -> SiteOptions:
         # encryptcontent encrypts a page's content, not its <title>: entry titles go neutral.
         protected=ENCRYPT_PLUGIN in config.plugins,
         password=_password(config),
+        markdown_extensions=tuple(config.markdown_extensions),
+        markdown_configs=dict(config.mdx_configs or {}),
     )
 
 

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from growthlog.build.site import MARKDOWN_EXTENSIONS, STYLESHEETS, JournalSite, SiteError
+from growthlog.build.site import STYLESHEETS, JournalSite, SiteError
 from growthlog.engines.mkdocs.config import GrowthlogConfig, add_theme_fixes, site_options
 from growthlog.engines.mkdocs.files import configured_files, docs_files, held_back, place_pages, theme_copies
 from growthlog.engines.mkdocs.speedups.collector import Collector
@@ -70,7 +70,7 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             self.site.configure(site_options(self.config, config))
         if config.nav is None:
             config.nav = self.site.nav()
-        for name in MARKDOWN_EXTENSIONS:
+        for name in self.site.markdown_extensions():
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         config.extra_css.extend(STYLESHEETS)

@@ -70,7 +70,7 @@ _BUILT_IN = frozenset(
     ]
 )
 #: Extension packages written to be reset between documents.
-_RESETTING_PACKAGES = ("markdown.extensions.", "pymdownx.", "material.extensions.")
+_RESETTING_PACKAGES = ("markdown.extensions.", "pymdownx.", "material.extensions.", "growthlog.")
 #: MkDocs' per-page processors (MkDocs 1.6, which is frozen): without them, MkDocs renders.
 _PER_PAGE = (
     "_RawHTMLPreprocessor",
