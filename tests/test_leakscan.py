@@ -7,16 +7,16 @@ import json
 from html import escape
 from typing import TYPE_CHECKING
 
+import pytest
 from growthlog.privacy import leakscan
 from growthlog.privacy.leakscan import LeakScanner, describe
-from growthlog.privacy.secrets import Secret, normalise
-from hypothesis import given, settings
+from growthlog.privacy.reader_text import decoded, json_decoded
+from growthlog.privacy.secrets import WORD_RUN, Secret, forms
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    import pytest
 
 SALARY = Secret("2026/a.md", "private.salary", "150000")
 NAME = Secret("2026/a.md", "interviewers[0]", "Zoë O'Brien-Smith")
@@ -114,11 +114,13 @@ def test_finds_a_secret_at_the_very_start_and_end_of_a_file() -> None:
 
 
 def test_a_secret_inside_a_longer_word_is_not_a_leak() -> None:
-    assert scanner().scan_text("150000a and é150000 and 150000_x") == []
+    assert scanner().scan_text("150000a and é150000 and x150000") == []
     assert scanner().scan_text("Zoë O'Brien-Smithers wrote") == []
     # ...but punctuation and markup are word ends.
     assert scanner().scan_text("<td>150000</td>") == [SALARY]
     assert scanner().scan_text('{"t":"150000"}') == [SALARY]
+    # An underscore too: a reader reads `150000_x` as 150000 and an x.
+    assert scanner().scan_text("150000_x") == [SALARY]
 
 
 def test_finds_each_way_an_apostrophe_may_be_escaped() -> None:
@@ -203,7 +205,87 @@ _SECRET_PIECES += ["\\\\", '\\"', "C:", "new", "&&", "x", "_", "-", "150000"]
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_SECRET_PIECES), max_size=10))
-def test_a_secret_with_nothing_to_decode_is_looked_for_as_the_decoding_path_would(pieces: list[str]) -> None:
-    # The quick path (no `\` and no `&`: the text itself) and the decoding path agree.
-    secret = "".join(pieces)
-    assert leakscan._forms(secret) == leakscan._decoded_forms(normalise(secret))
+def test_a_secret_with_words_is_found_raw_html_escaped_and_json_escaped(pieces: list[str]) -> None:
+    secret = Secret("a.md", "private.notes", "".join(pieces))
+    scanner = LeakScanner([secret])
+    if not forms(secret):
+        assert scanner.scan_text(secret.text) == []
+        return
+    # A text that reads otherwise decoded (`&amp;`) is printed escaped by a template, not raw.
+    assume(decoded(json_decoded(secret.text.encode())).decode() == secret.text)
+    for form in (secret.text, escape(secret.text), json.dumps(secret.text), json.dumps(escape(secret.text))):
+        assert scanner.scan_text(f"<p>{form}</p>") == [secret], form
+
+
+# -- what a reader sees ------------------------------------------------------------------
+
+PERSON = Secret("2026/a.md", "interviewers[0]", "Jane Whitfield")
+BLOCK = Secret(
+    "2026/a.md",
+    "the private block at line 12",
+    "The hiring manager told me the team is being merged into payments next quarter, "
+    "and that my offer depends on the budget review.",
+    runs=True,
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "JANE WHITFIELD",  # case
+        "jane whitfield",
+        "".join(chr(ord(c) + 0xFEE0) if c != " " else c for c in "Jane Whitfield"),  # fullwidth: NFKC
+        "Jane Whit\u00adfield",  # soft hyphen
+        "Jane Whit&shy;field",
+        "Ja\u200bne Whitfield",  # zero-width space
+        "Jane\u200d Whit\ufefffield",
+        "Jane&#8203;&#x200B; Whitfield",
+        "Jane%20Whitfield",  # URL-encoded
+        "Jane+Whitfield",
+        "?q=Jane%2BWhitfield",
+        "name%3DJane%2520Whitfield",  # encoded twice
+        "Jane\\u0020Whitfield",  # JSON
+        "Jane, Whitfield",  # punctuation between words
+        "Jane <strong>Whitfield</strong>",  # inline markup
+        '<span title="Jane Whitfield">x</span>',  # attribute values are read
+        "Jane Whit<wbr>field",
+    ],
+)
+def test_finds_a_value_however_a_reader_would_still_read_it(page: str) -> None:
+    assert LeakScanner([PERSON]).scan_text(f"<p>Met {page} today</p>") == [PERSON]
+
+
+@pytest.mark.parametrize(
+    "page", ["Jane Whitfields", "Jane-Whitfieldson", "Jane Whitfield"[::-1], "JaneWhitfield", "Jane W."]
+)
+def test_a_different_word_is_not_the_value(page: str) -> None:
+    assert LeakScanner([PERSON]).scan_text(f"<p>{page}</p>") == []
+
+
+def test_a_private_sentence_quoted_in_part_is_found() -> None:
+    scanner = LeakScanner([BLOCK])
+    words = BLOCK.text.split()
+    # Any WORD_RUN consecutive words of it, anywhere in it, whatever the case and punctuation.
+    for start in range(len(words) - WORD_RUN + 1):
+        quote = " ".join(words[start : start + WORD_RUN])
+        assert scanner.scan_text(f"<p>As I wrote: “{quote.upper()}”!</p>") == [BLOCK], quote
+    assert scanner.scan_text("<p>being merged into <em>payments</em> next quarter, and that</p>") == [BLOCK]
+
+
+def test_a_few_words_or_everyday_runs_of_a_private_part_are_not_a_leak() -> None:
+    scanner = LeakScanner([BLOCK])
+    assert scanner.scan_text("<p>The hiring manager told me</p>") == []  # 5 words
+    everyday = Secret("a.md", "the private block at line 3", "I think that it was a bit of a mess", runs=True)
+    assert LeakScanner([everyday]).scan_text("<p>I think that it was a good round</p>") == []
+
+
+def test_a_short_private_part_is_looked_for_whole() -> None:
+    short = Secret("a.md", "the private block at line 3", "Offer: 152k base", runs=True)
+    assert LeakScanner([short]).scan_text("<p>offer 152K base</p>") == [short]
+    assert LeakScanner([short]).scan_text("<p>152k base</p>") == []
+
+
+def test_a_secret_of_fewer_than_four_letters_and_digits_once_punctuation_goes_is_not_looked_for() -> None:
+    # A draft named d.md: its address `d/` would be the word `d`, found on every page.
+    assert forms(Secret("d.md", "the draft's text", "d/")) == []
+    assert forms(Secret("d.md", "the draft's text", "d.html")) == [("d", "html")]

@@ -9,6 +9,7 @@ import pytest
 from growthlog.entries.model import Entry, Outcome, PrivateValue, Stage
 from growthlog.entries.private_parts import strip_comments
 from growthlog.privacy import secrets as secrets_module
+from growthlog.privacy.reader_text import words
 from growthlog.privacy.secrets import is_scannable, phrases, secrets
 from growthlog.privacy.site_guard import NOINDEX, ROBOTS_TXT, add_noindex, offsite_requests, show_private
 from hypothesis import given, settings
@@ -268,7 +269,7 @@ def test_secrets_list_private_values_blocks_and_draft_text_without_shared_text()
     assert found == {
         ("2026/acme-screen.md", "interviewers[0]", "Jane Doe"),
         ("2026/acme-screen.md", "private.salary", "150000"),
-        ("2026/acme-onsite.md", "the private block at line 13", "The recruiter hinted at a reorg soon"),
+        ("2026/acme-onsite.md", "the private block at line 13", "The recruiter hinted at a reorg soon."),
         ("2026/acme-onsite.md", "the draft's text", "2026/acme-onsite/"),
         ("2026/acme-onsite.md", "the draft's text", "2026/acme-onsite.html"),
         ("2026/acme-onsite.md", "the draft's text", "Unfinished thoughts about the onsite panel"),
@@ -277,9 +278,9 @@ def test_secrets_list_private_values_blocks_and_draft_text_without_shared_text()
 
 
 def reference_found_in(texts: set[str], pieces: list[str]) -> set[str]:
-    """The plain reading: every piece normalised on its own, joined by spaces, searched whole."""
-    text = " ".join(normalised for piece in pieces if (normalised := secrets_module.normalise(piece)))
-    return {t for t in texts if t and t in text}
+    """The plain reading: the words of every piece, joined, searched for each text's words whole."""
+    text = " " + " ".join(word for piece in pieces for word in words(piece)) + " "
+    return {t for t in texts if words(t) and f" {' '.join(words(t))} " in text}
 
 
 _WHITESPACE = [

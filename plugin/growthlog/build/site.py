@@ -49,7 +49,7 @@ from growthlog.pages.journal_pages import (
 from growthlog.pages.renderer import ASSETS, OVERRIDE_FOLDER, TEMPLATES, Renderer, template_cache_problem
 from growthlog.pages.toc import headings
 from growthlog.privacy.gates import password_refusal, password_variable, show_private_refusal
-from growthlog.privacy.leakscan import LeakScanner, describe
+from growthlog.privacy.leakscan import Leak, LeakScanner, describe
 from growthlog.privacy.secrets import secrets
 from growthlog.privacy.site_guard import (
     ROBOTS_TXT,
@@ -194,6 +194,8 @@ class JournalSite:
         self.settings = Settings()
         self.cache = EntryCache()
         self.scanner = LeakScanner(())
+        #: What the scan found in this build before an engine plugin encrypted it (a protected build).
+        self.leaks_before_encryption: list[Leak] = []
         #: Static files copied from the installed theme: the leak scan skips them.
         self.theme_copies: Mapping[str, Path] = {}
         #: The last finished build's record, for a `--dirty` rebuild to compare with.
@@ -534,6 +536,16 @@ class JournalSite:
         """Whether this build's folder is scanned for private values (a publish build); not a serve."""
         return not self.settings.shows_private
 
+    def scan_before_encryption(self, text: str, dest: str) -> None:
+        """Scan what a plugin is about to encrypt (a page's content, the search index) in a protected build.
+
+        Once encrypted it reads as noise to the scan of the finished folder; a reader with
+        the password sees it in clear. What is found fails the build in `finish`.
+        """
+        if self.scans and self.options.protected:
+            found = self.scanner.scan_text(text)
+            self.leaks_before_encryption += [Leak(secret, dest, encrypted=True) for secret in found]
+
     def finish(self) -> None:
         """The site is written: scan it (a publish build), then it counts as the last build.
 
@@ -541,7 +553,8 @@ class JournalSite:
         """
         if self.scans:
             site = Path(self.options.site_dir)
-            leaks = self.scanner.scan_site(site, self.theme_copies)
+            leaks = [*self.leaks_before_encryption, *self.scanner.scan_site(site, self.theme_copies)]
+            self.leaks_before_encryption = []
             if leaks:
                 for rel in {leak.file for leak in leaks}:
                     (site / rel).unlink(missing_ok=True)  # so that nobody uploads them by mistake

@@ -92,8 +92,9 @@ def split(path: str, text: str) -> SplitEntry:
                     path,
                     first + 1,
                     "",
-                    f"no front matter: found {lines[first].strip()[:60]!r} where '---' "
-                    f"should open it; {_EXAMPLE}",
+                    # What the line says is not quoted: it may be private, and build logs may be public.
+                    f"no front matter: found {'a heading' if lines[first].lstrip().startswith('#') else 'text'} "
+                    f"where '---' should open it; {_EXAMPLE}",
                 )
             ]
         )

@@ -56,14 +56,17 @@ def interviewer_mentions(entry: Entry, front_matter: yaml.Node, split: SplitEntr
     )
     found: list[Problem] = []
 
+    whose = {word: i for i, name in reversed(list(enumerate(entry.interviewers))) for word in name_words([name])}
+
     def warn(line: int, word: str, where: str, advice: str) -> None:
+        # The name itself is never written: build logs may be public (the line says where it is).
         found.append(
             Problem(
                 entry.path,
                 line,
                 "interviewers",
-                f"{word!r} (from interviewers) appears in public text{where}; a published site "
-                f"would show it. Refer to them by role, or {advice}",
+                f"a word of the name interviewers[{whose.get(word, 0)}] appears in public text{where}; "
+                f"a published site would show it. Refer to them by role, or {advice}",
                 Severity.WARNING,
             )
         )

@@ -15,6 +15,7 @@ from ahocorasick_rs import BytesAhoCorasick
 from growthlog.entries.private_parts import DEFAULT_MARKDOWN, PrivateParts
 from growthlog.entries.public_fields import public_text
 from growthlog.entries.urls import page_url
+from growthlog.privacy.reader_text import decoded, json_decoded, spoken, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -34,6 +35,8 @@ class Secret:
     entry: str
     what: str
     text: str
+    #: A private part of the notes: looked for as every run of WORD_RUN words of it (see `forms`).
+    runs: bool = False
 
 
 # -- what the leak scan looks for -----------------------------------------------------
@@ -43,7 +46,19 @@ class Secret:
 MIN_SECRET_CHARS = 4
 #: Pure numbers below this are not scanned either (years, counts, "2026"); a salary is.
 MIN_SECRET_NUMBER = 10_000
-#: A phrase of a private block or a draft is scanned when it has this many words...
+#: A private part of the notes is found when any run of this many consecutive words of
+#: it is in a file (all of it when shorter), so a sentence of it quoted in part is found.
+WORD_RUN = 8
+#: It is looked for as runs of RUN_PATTERN words starting at every RUN_STEP-th word (one of
+#: them lies inside any WORD_RUN words): a third of the patterns of every 6-word run, so
+#: the automaton stays small enough to be fast.
+RUN_PATTERN = 6
+RUN_STEP = WORD_RUN - RUN_PATTERN + 1
+#: A run is looked for when it has this many words of RUN_LONG_WORD letters or more: "I
+#: think it was a good" or "at the end of the day" are everyday runs, not a quote.
+RUN_LONG_WORDS = 3
+RUN_LONG_WORD = 4
+#: A phrase of a draft is scanned when it has this many words...
 MIN_PHRASE_WORDS = 3
 #: ...and this many characters, so that "I said" or "in Q4" do not fail builds.
 MIN_PHRASE_CHARS = 16
@@ -82,6 +97,27 @@ def is_scannable(value: str) -> bool:
     return True
 
 
+def forms(secret: Secret) -> list[tuple[str, ...]]:
+    """The word sequences the leak scan looks for a secret as (words as a reader reads them).
+
+    A value or a phrase: its words, when they hold MIN_SECRET_CHARS letters and digits. A private part: its runs of RUN_PATTERN words that
+    start at every RUN_STEP-th word, and the last one, each with RUN_LONG_WORDS words of
+    RUN_LONG_WORD letters or more; all its words when it has RUN_PATTERN or fewer.
+    """
+    found = tuple(words(secret.text))
+    if not secret.runs or len(found) <= RUN_PATTERN:
+        # A value with escapes in it (`R&amp;D`) may be printed raw and read decoded.
+        raw = secret.text.encode("utf-8", "surrogatepass")
+        plain = tuple(words(decoded(json_decoded(raw)).decode("utf-8", "replace")))
+        # Punctuation is no part of a word: `d/` (a draft's address) is the word `d`, on every page.
+        return [form for form in dict.fromkeys((found, plain)) if sum(map(len, form)) >= MIN_SECRET_CHARS]
+    starts = [*range(0, len(found) - RUN_PATTERN + 1, RUN_STEP), len(found) - RUN_PATTERN]
+    runs = (found[i : i + RUN_PATTERN] for i in starts)
+    return list(
+        dict.fromkeys(run for run in runs if sum(len(w) >= RUN_LONG_WORD for w in run) >= RUN_LONG_WORDS)
+    )
+
+
 def phrases(text: str) -> Iterator[str]:
     """The runs of plain words in Markdown source long enough to be distinctive.
 
@@ -115,11 +151,9 @@ def secrets(
             if is_scannable(value.value):
                 found.append(Secret(entry.path, value.key, normalise(value.value)))
         for part in parts_of(entry.body):
-            line = entry.body_line + part.line
-            found += [
-                Secret(entry.path, f"the private block at line {line}", phrase)
-                for phrase in dict.fromkeys(phrases(part.text))
-            ]
+            if is_scannable(part.text):
+                line = entry.body_line + part.line
+                found.append(Secret(entry.path, f"the private block at line {line}", part.text, runs=True))
     drafts = {
         draft.path: list(
             dict.fromkeys(normalise(c) for c in (*_addresses(draft), *phrases(public_text(draft))))
@@ -137,29 +171,33 @@ def secrets(
 
 
 def _found_in(texts: set[str], pieces: Iterable[str]) -> set[str]:
-    """Those of `texts` (normalised) found in the normalised text of `pieces` joined by spaces.
+    """Those of `texts` whose words (as a reader reads them) are in the words of `pieces` joined.
 
     One automaton pass, not one search each; the journal's text (tens of megabytes at
-    thousands of entries) is never made whole, nor split into words: the automaton
-    reads a megabyte at a time after the end of the one before, each batch normalised
-    at once on its bytes (see `_normalised_bytes`).
+    thousands of entries) is never made whole: the automaton reads a megabyte at a
+    time after the end of the one before.
     """
-    patterns = [text.encode() for text in texts if text]
-    if not patterns:
+    by_pattern: dict[bytes, list[str]] = {}
+    for text in texts:
+        found_words = words(text)
+        if found_words:
+            by_pattern.setdefault(f" {' '.join(found_words)} ".encode(), []).append(text)
+    if not by_pattern:
         return set()
+    patterns = list(by_pattern)
     automaton = BytesAhoCorasick(patterns)
-    reach = max(map(len, patterns)) - 1
+    reach = max(map(len, patterns))
     found: set[int] = set()
-    tail, batch, size = b"", [], 0
+    tail, batch, size = b"", list[bytes](), 0
     for piece in pieces:
-        text = piece.encode()
-        batch.append(text)
-        size += len(text) + 1
+        data = piece.encode("utf-8", "surrogatepass")
+        batch.append(data)
+        size += len(data) + 1
         if size >= _BATCH_BYTES:
             tail = _search(automaton, tail, batch, reach, found)
             batch, size = [], 0
     _search(automaton, tail, batch, reach, found)
-    return {patterns[index].decode() for index in found}
+    return {text for index in found for text in by_pattern[patterns[index]]}
 
 
 #: How much of the journal's text one automaton pass reads in `_found_in`.
@@ -169,37 +207,14 @@ _BATCH_BYTES = 1 << 20
 def _search(
     automaton: BytesAhoCorasick, tail: bytes, batch: list[bytes], reach: int, found: set[int]
 ) -> bytes:
-    """Add to `found` the patterns in `tail` then `batch` (space-joined, normalised); return the new tail."""
-    window = _normalised_bytes(b" ".join(([tail] if tail else []) + batch))
+    """Add to `found` the patterns in the words of `tail` then `batch`; return the new tail."""
+    # Pieces are cut between words (joined by a space), so each batch's words are whole.
+    read = spoken(b" ".join(batch)).strip()
+    if not read:
+        return tail
+    window = (tail or b" ") + read.encode("utf-8") + b" "
     found.update(index for index, _start, _end in automaton.find_matches_as_indexes(window, overlapping=True))
-    # One byte more than a pattern's reach: the window may end with a space.
-    return window[max(0, len(window) - reach - 1) :] if reach else b""
-
-
-# Every character `str.split()` splits at (`normalise`): the ASCII ones, and in UTF-8 the others.
-_ASCII_WHITESPACE = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
-_TO_SPACES = bytes.maketrans(_ASCII_WHITESPACE, b" " * len(_ASCII_WHITESPACE))
-_OTHER_WHITESPACE = re.compile(
-    rb"\xc2[\x85\xa0]|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xa8\xa9\xaf]|\xe2\x81\x9f|\xe3\x80\x80"
-)
-_SPACE_RUN = re.compile(rb"  +")
-_ASCII = bytes(range(128))
-
-
-def _normalised_bytes(data: bytes) -> bytes:
-    """UTF-8 text with each run of whitespace made one space, as `normalise` does (ends may keep one).
-
-    On the bytes: a translation and one regex for the double spaces, where splitting a
-    megabyte of text into words and joining them again took half of `secrets()`'s time.
-    Text with a non-ASCII space (rare) takes `normalise` itself.
-    """
-    # Looked for among the non-ASCII bytes only (a few in a megabyte of prose): in valid UTF-8
-    # each character's bytes stay together when the ASCII ones are deleted.
-    if _OTHER_WHITESPACE.search(data.translate(None, _ASCII)):
-        # surrogateescape: a batch may start inside a character cut off with the tail.
-        return normalise(data.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
-    data = data.translate(_TO_SPACES)
-    return _SPACE_RUN.sub(b" ", data) if b"  " in data else data
+    return window[-reach:] if len(window) > reach else window
 
 
 def _addresses(entry: Entry) -> tuple[str, str]:

@@ -8,6 +8,7 @@ its answers where MkDocs expects them. The speed tricks are in speedups/.
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
@@ -126,6 +127,8 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
     def _search_sees_text(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        # encryptcontent replaces the content with its ciphertext next (page_context, priority 0).
+        self.site.scan_before_encryption(page.content or "", page.file.dest_uri)
         self.search.before_search(page, journal_page=self.site.is_journal_page(page.file.src_uri))
         return context
 
@@ -148,14 +151,26 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
             return output_content
         return self.site.finish_page(output_content, template_name)
 
+    # After the search plugin writes its index (0), before encryptcontent encrypts it (-200).
+    @event_priority(-100)
+    def _scan_search_index_before_encryption(self, *, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir, "search", "search_index.json")
+        if self.site.options.protected and index.is_file():
+            self.site.scan_before_encryption(
+                index.read_text(encoding="utf-8", errors="replace"), "search/search_index.json"
+            )
+
     # Last of all post-build work (encryptcontent rewrites the search index at -200): scan the final files.
     @event_priority(-1000)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _scan_site(self, *, config: MkDocsConfig) -> None:
         self.collector.build_ended()
         with _stops_build():
             self.site.finish()
 
+    on_post_build = CombinedEvent(_scan_search_index_before_encryption, _scan_site)
+
     def on_build_error(self, *, error: Exception) -> None:
+        self.site.leaks_before_encryption = []
         self.collector.build_ended()
 
     def on_serve(
