@@ -416,6 +416,8 @@ def test_entry_headers_go_into_the_index_exactly_as_the_search_plugin_parses_the
                 search={"note": HOSTILE, "role_fit": 2},
             ),
         )
+        # Raw HTML as written (a publish build would clean `<h1x>` and warn): the parser reads it.
+        sample_journal.plugin_config()["raw_html"] = "keep"
         sample_journal.write("2026/11/2026-11-21-no-notes.md", entry("", date="2026-11-21"))
         sample_journal.write("2026/11/2026-11-22-markdown.md", entry(MARKDOWN_NOTES, date="2026-11-22"))
         # A link with a character reference in its address: these notes are the parser's to read.

@@ -33,7 +33,7 @@ from growthlog.entries import cache as kept_entries
 from growthlog.entries.private_folders import UnsafeCache
 from growthlog.entries.private_parts import EXTENSION as PRIVATE_PARTS
 from growthlog.entries.private_parts import PrivateParts, strip_comments
-from growthlog.entries.problems import summarise
+from growthlog.entries.problems import Problem, Severity, summarise
 from growthlog.entries.reader import EntryCache, ReadResult, read_journal
 from growthlog.journal.checks import with_journal_problems
 from growthlog.journal.journal import Journal
@@ -48,6 +48,7 @@ from growthlog.pages.journal_pages import (
 )
 from growthlog.pages.renderer import ASSETS, OVERRIDE_FOLDER, TEMPLATES, Renderer, template_cache_problem
 from growthlog.pages.toc import headings
+from growthlog.privacy import raw_html
 from growthlog.privacy.gates import password_refusal, password_variable, show_private_refusal
 from growthlog.privacy.leakscan import Leak, LeakScanner, describe
 from growthlog.privacy.secrets import secrets
@@ -66,7 +67,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from growthlog.entries.model import Entry
-    from growthlog.entries.problems import Problem
     from growthlog.pages.journal_pages import GeneratedPage
     from growthlog.pages.toc import Heading
 
@@ -161,6 +161,8 @@ class SiteOptions:
     """A plugin encrypts each page's content (not its title): entry titles go neutral."""
     password: str | None = None
     """The password that plugin was given (a build refuses to run without one)."""
+    raw_html: str = "clean"
+    """`clean`: a publish build removes unsafe raw HTML from notes (privacy/raw_html.py); `keep`: it does not."""
     markdown_extensions: tuple[Any, ...] = ()
     """The Markdown extensions the engine renders notes with (names, as Python-Markdown loads them)..."""
     markdown_configs: Mapping[str, Any] = dataclasses.field(default_factory=dict)
@@ -484,6 +486,8 @@ class JournalSite:
             header = this.headers_ahead.pop(src_uri, None)
             own = this.renderer.entry_header(entry) if header is None else header
             this.record.headers[src_uri] = hash(own)
+            if not self.settings.shows_private and self.options.raw_html == "clean":
+                notes = self._safe_notes(entry, notes)
             notes = f'<h2 id="notes">Notes</h2>\n{notes}' if notes.strip() else ""
         elif src_uri in this.journal_pages:
             kept = self._journal_page(this.journal_pages[src_uri])
@@ -495,6 +499,24 @@ class JournalSite:
         if not self.settings.shows_private:
             own, notes = strip_comments(own), strip_comments(notes)
         return PageHtml(own, notes, toc)
+
+    def _safe_notes(self, entry: Entry, notes: str) -> str:
+        """An entry's notes without unsafe raw HTML (a publish build); a warning names what went, and where."""
+        cleaned = raw_html.clean(notes)
+        removed = raw_html.removed(notes, cleaned)
+        if removed:
+            line = raw_html.line_of(entry.body, removed.names())
+            problem = Problem(
+                entry.path,
+                entry.body_line + (line or 0),
+                "notes",
+                f"raw HTML removed from the published page: {removed.describe()}. A published journal "
+                "keeps only what Markdown writes; to publish raw HTML as written, scripts included, set "
+                "`raw_html: keep` in the growthlog plugin's options",
+                Severity.WARNING,
+            )
+            self.log.warning(str(problem))
+        return cleaned
 
     def _journal_page(self, page: GeneratedPage) -> KeptJournalPage:
         """A journal page and its headings; a serve rebuild reuses them when its inputs did not change."""

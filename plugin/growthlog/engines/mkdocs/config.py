@@ -29,6 +29,8 @@ class GrowthlogConfig(base.Config):
     """Show private data and drafts in a `mkdocs build` (GROWTHLOG_SHOW_PRIVATE=0/1 wins)."""
     cache = c.Type(bool, default=True)
     """Keep parsed entries in .cache/growthlog/ so that the next build reads only changed ones."""
+    raw_html = c.Choice(("clean", "keep"), default="clean")
+    """`keep`: publish raw HTML in notes as written, scripts included (see privacy/raw_html.py)."""
 
 
 def site_options(options: GrowthlogConfig, config: MkDocsConfig) -> SiteOptions:
@@ -48,6 +50,7 @@ def site_options(options: GrowthlogConfig, config: MkDocsConfig) -> SiteOptions:
         # encryptcontent encrypts a page's content, not its <title>: entry titles go neutral.
         protected=ENCRYPT_PLUGIN in config.plugins,
         password=_password(config),
+        raw_html=options.raw_html,
         markdown_extensions=tuple(config.markdown_extensions),
         markdown_configs=dict(config.mdx_configs or {}),
     )
