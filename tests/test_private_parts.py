@@ -175,3 +175,8 @@ def test_public_markdown_cuts_indented_boxes_and_comments_and_gives_nothing_when
     assert "152k" not in text and "remark" not in text and "Nested" not in text
     # A box the lines cannot tell (in a blockquote): the tree still finds it, so nothing goes out.
     assert public_markdown("Public.\n\n> !!! private\n>     Hidden 152k.\n") == ""
+
+
+def test_a_public_sentence_saying_private_does_not_shift_a_parts_line() -> None:
+    body = "I said so. It is private.\n\n> !!! private\n>     Hidden words.\n"
+    assert [p.line for p in PrivateParts(RICH).of(body)] == [2]

@@ -54,7 +54,8 @@ _TAG = re.compile(r"<[^>]*>")
 _SHOWN_ATTRIBUTES = ("title", "alt", "label")
 # The lines where a private part can start, to name it in messages (never to decide what is private).
 _OPENER_LINE = re.compile(
-    r"(?:[!?]{3}|///|type:|\.|class\s*=\s*[\"']?|\|)[^\n]*?\bprivate\b", re.IGNORECASE
+    r"(?:(?:!!!|\?\?\?)\+?[ \t]*(?:[\w-]+[ \t]+)*|type:[ \t]*|\.|class\s*=\s*[\"']?(?:[^\"'\n>]*\s)?)private\b",
+    re.IGNORECASE,
 )
 #: Code, whose `<!--` is shown as typed, not the start of a comment.
 _CODE_TAGS = frozenset({"code", "pre", "kbd", "samp"})
