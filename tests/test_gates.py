@@ -203,7 +203,7 @@ WARNED = [
             interviewers=["Zebulon Quartz"],
             went_well=["Zebulon liked it"],
         ),
-        "(from interviewers) appears in public text",
+        "a word of the name interviewers[0] appears in public text",
         id="interviewer-name",
     ),
 ]

@@ -210,6 +210,8 @@ def test_growthlog_publish_pushes_no_script(
     journal.write_config()
     monkeypatch.chdir(journal.root)
     code, output = publish()
+    assert code == 1  # the cleaning is a warning, and publish refuses warnings unless told
+    code, output = publish("--allow-warnings")
     assert code == 0, output
     page = (checkout(remote, "gh-pages", tmp_path / "out") / "a/index.html").read_text(encoding="utf-8")
     assert "Public notes." in page and "pwned" not in page and "javascript:" not in page
