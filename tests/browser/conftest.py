@@ -156,6 +156,26 @@ def sample_site(
     return serve(site)
 
 
+#: An upcoming round written ahead (3 Dec, 'today' 26 Nov) for the sample journal's Copperleaf process.
+UPCOMING_ENTRY = REPO / "tests" / "data" / "upcoming-copperleaf-onsite.md"
+#: Its prep sheet's URL.
+PREP_URL = "prep/2026/12/2026-12-03-copperleaf-onsite/"
+
+
+def _sample_with_upcoming(journal: Journal) -> None:
+    journal.copy_sample()
+    journal.write("2026/12/2026-12-03-copperleaf-onsite.md", UPCOMING_ENTRY.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def upcoming_site(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path], Site]
+) -> Site:
+    """The sample journal with one round written ahead (so home, the timeline and a prep sheet show it)."""
+    site = build_journal(tmp_path_factory.mktemp("browser") / "journal", _sample_with_upcoming)
+    return serve(site)
+
+
 @dataclass
 class Traffic:
     """What one browser context did: hosts asked, failures, console errors and uncaught exceptions."""

@@ -93,6 +93,8 @@ class BuildRecord:
     journal_html: dict[str, str] = dataclasses.field(default_factory=dict)
     #: The source path of every page the build made (a `--dirty` serve removes those gone since).
     pages: frozenset[str] = frozenset()
+    #: The Markdown each journal page was built with (a prep sheet's round's notes), by source path.
+    journal_markdown: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -42,12 +42,20 @@ from growthlog.journal.settings import Mode, Settings, resolve_today
 from growthlog.pages.journal_pages import (
     GENERATED_PAGES,
     JOURNAL_FIELDS,
-    SHOWN_FIELDS,
+    journal_pages,
     reserved_urls,
+    shown_fields,
     written_files,
 )
 from growthlog.pages.renderer import ASSETS, OVERRIDE_FOLDER, TEMPLATES, Renderer, template_cache_problem
-from growthlog.pages.toc import headings
+from growthlog.pages.toc import (
+    heading_ids,
+    headings,
+    merged_headings,
+    rename_heading_ids,
+    taken_ids,
+    unique_ids,
+)
 from growthlog.privacy import raw_html
 from growthlog.privacy.gates import password_refusal, password_variable, show_private_refusal
 from growthlog.privacy.leakscan import Leak, LeakScanner, describe
@@ -103,11 +111,18 @@ class SourcePage:
     markdown: str
     kind: PageKind
     rebuild: bool = True
+    listed: bool = True
+    """False for a journal page reached through links only (a prep sheet)."""
 
     @property
     def in_nav(self) -> bool:
-        """Only journal pages: entries are reached through the timeline."""
-        return self.kind is PageKind.JOURNAL
+        """Only journal pages (not prep sheets): entries are reached through the timeline."""
+        return self.kind is PageKind.JOURNAL and self.listed
+
+    @property
+    def has_notes(self) -> bool:
+        """Its Markdown is notes the engine renders below growthlog's HTML (entries, prep sheets)."""
+        return self.kind is PageKind.ENTRY or bool(self.markdown.strip())
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -182,6 +197,13 @@ class _ThisBuild:
     journal_pages: dict[str, GeneratedPage] = dataclasses.field(default_factory=dict)
     #: Entry headers rendered while planning to tell whether their page changed, by source path.
     headers_ahead: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+def _own_ids_first(own: str, notes: str) -> str:
+    """The notes' HTML with every heading id the page's own HTML already uses renamed (a
+    `## Questions` in the notes of an entry whose header has its own Questions section gets
+    `questions_1`, its permalink too): every id on the page is unique."""
+    return rename_heading_ids(notes, unique_ids(heading_ids(notes), taken_ids(own)))
 
 
 class JournalSite:
@@ -356,16 +378,21 @@ class JournalSite:
             this.entry_pages[rel] = entry
         rebuilt = sum(page.rebuild for page in pages if page.kind is PageKind.ENTRY)
 
-        for page in GENERATED_PAGES:
+        for page in journal_pages(journal):
             this.journal_pages[page.src_uri] = page
-            rebuild = journal_changed
-            if last is not None and journal_changed and not rebuild_all:
+            # A prep sheet also shows its round's notes, which the journal's inputs leave aside.
+            this.record.journal_markdown[page.src_uri] = page.markdown
+            notes_changed = last is not None and last.journal_markdown.get(page.src_uri) != page.markdown
+            rebuild = journal_changed or notes_changed
+            if last is not None and journal_changed and not rebuild_all and not notes_changed:
                 # Rendered now, not when the engine asks: a page whose HTML came out the same
                 # is not laid out in the theme, indexed for search and written again.
                 rebuild = last.journal_html.get(page.src_uri) != self._journal_page(page).html
-            elif last is not None and not journal_changed and page.src_uri in last.journal_html:
+            elif last is not None and not rebuild and page.src_uri in last.journal_html:
                 this.record.journal_html[page.src_uri] = last.journal_html[page.src_uri]
-            pages.append(SourcePage(page.src_uri, "\n", PageKind.JOURNAL, rebuild))
+            # The leading newline, as for entries: notes starting with '---' are not metadata.
+            markdown = "\n" + page.markdown
+            pages.append(SourcePage(page.src_uri, markdown, PageKind.JOURNAL, rebuild, page.in_nav))
 
         if self.serving:
             self.log.info(
@@ -475,6 +502,9 @@ class JournalSite:
             return escape(protected_title(entry) if self.options.protected else entry.title)
         if src_uri in this.problem_pages:
             return Markup("Entry with problems")
+        page = this.journal_pages.get(src_uri)
+        if page is not None and not page.in_nav:  # a prep sheet: titled by the page, not the nav
+            return escape(page.neutral_title if self.options.protected and page.neutral_title else page.title)
         return None
 
     def page_html(self, src_uri: str, notes: str, url: str) -> PageHtml:
@@ -488,10 +518,19 @@ class JournalSite:
             this.record.headers[src_uri] = hash(own)
             if not self.settings.shows_private and self.options.raw_html == "clean":
                 notes = self._safe_notes(entry, notes)
-            notes = f'<h2 id="notes">Notes</h2>\n{notes}' if notes.strip() else ""
+            heading = '<h2 id="notes">Notes</h2>\n' if notes.strip() else ""
+            notes = _own_ids_first(own + heading, notes) if heading else ""
+            # The engine found the notes' headings only: the table of contents lists the header's
+            # sections (Reflect, Feedback, Plan, Questions...), then Notes with the notes' headings.
+            toc = merged_headings(headings(own + heading), headings(notes))
+            notes = heading + notes
         elif src_uri in this.journal_pages:
-            kept = self._journal_page(this.journal_pages[src_uri])
-            own, notes, toc = kept.html, "", kept.headings
+            page = this.journal_pages[src_uri]
+            kept = self._journal_page(page)
+            own, toc = kept.html, kept.headings
+            notes = _own_ids_first(own, notes) if page.markdown.strip() else ""
+            if notes:
+                toc = merged_headings(toc, headings(notes))
         elif src_uri in this.problem_pages:
             own, notes = this.renderer.problems_page(src_uri, this.problem_pages[src_uri]), ""
         if self.serving and this.result.problems:
@@ -522,7 +561,7 @@ class JournalSite:
         """A journal page and its headings; a serve rebuild reuses them when its inputs did not change."""
         this = self._this
         # Only what this page shows: a reworded question leaves the timeline as it was.
-        inputs = (this.record.shared, ShownEntries(this.journal.entries, SHOWN_FIELDS.get(page.src_uri)))
+        inputs = (this.record.shared, ShownEntries(this.journal.entries, shown_fields(page.src_uri)))
         kept = self.kept_journal_pages.get(page.src_uri)
         if kept is None or kept.inputs != inputs:
             html = this.renderer.page(page)

@@ -80,3 +80,15 @@ def tag_anchor(tag: str) -> str:
 def tag_url(tag: str, directory_urls: bool = True) -> str:
     """The link to a tag's section of the tags page, relative to the site root."""
     return f"{entry_url(TAGS_PAGE, directory_urls)}#{tag_anchor(tag)}"
+#: Where the prep sheets of upcoming rounds live: `prep/` then the round's own source path.
+PREP_FOLDER = "prep/"
+
+
+def prep_source(entry_path: str) -> str:
+    """The source path (in the docs tree) of the prep sheet of the upcoming round at `entry_path`."""
+    return PREP_FOLDER + entry_path
+
+
+def prep_url(entry_path: str, directory_urls: bool = True) -> str:
+    """Where the prep sheet of the upcoming round at `entry_path` is published (relative to the site root)."""
+    return entry_url(prep_source(entry_path), directory_urls)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from growthlog.entries.model import Outcome, Stage
+from growthlog.journal.upcoming import is_upcoming
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -57,7 +58,9 @@ class Application:
         return self.latest.outcome
 
     def is_active(self, today: dt.date, ghost_after_days: int) -> bool:
-        """Still going: not closed by its outcome, and not silent for too long."""
+        """Still going: a round is coming up, or not closed by its outcome and not silent for too long."""
+        if is_upcoming(self.latest, today):
+            return True  # scheduled, not stale
         if self.outcome.is_closed:
             return False
         if self.outcome is Outcome.OFFER:
@@ -65,8 +68,18 @@ class Application:
             return True
         return (today - self.latest.date).days <= ghost_after_days
 
+    def next_round(self, today: dt.date) -> Entry | None:
+        """The soonest upcoming round of this process, if one is written ahead."""
+        return next((r for r in self.rounds if is_upcoming(r, today)), None)
+
+    def last_held(self, today: dt.date) -> Entry | None:
+        """The latest round already held (on or before `today`), if any."""
+        return next((r for r in reversed(self.rounds) if r.date <= today), None)
+
     def effective_outcome(self, today: dt.date, ghost_after_days: int) -> Outcome:
         """The outcome, with silence past the ghosting threshold counted as ghosted."""
+        if is_upcoming(self.latest, today):
+            return Outcome.PENDING
         if (
             self.outcome in (Outcome.PENDING, Outcome.ADVANCED)
             and (today - self.latest.date).days > ghost_after_days

@@ -9,6 +9,7 @@ from growthlog.entries.model import Outcome, Stage
 from growthlog.journal.feedback import FeedbackLog, build_feedback_log
 from growthlog.journal.plan import Plan, build_plan
 from growthlog.journal.questions import QuestionBank, build_question_bank
+from growthlog.journal.upcoming import UpcomingRound, build_upcoming
 
 if TYPE_CHECKING:
     from growthlog.entries.model import Entry
@@ -42,6 +43,8 @@ class Home:
 
     figures: Figures
     latest: tuple[Entry, ...]
+    """The latest rounds held (upcoming ones are listed apart)."""
+    upcoming: tuple[UpcomingRound, ...]
     questions: QuestionBank
     feedback: FeedbackLog
     plan: Plan
@@ -74,7 +77,8 @@ def build_home(journal: Journal) -> Home:
     """Everything the home page shows."""
     return Home(
         figures=count_figures(journal),
-        latest=journal.newest_first[:LATEST_COUNT],
+        latest=tuple(reversed(journal.held[-LATEST_COUNT:])),
+        upcoming=journal.view(build_upcoming),
         questions=journal.view(build_question_bank),
         feedback=journal.view(build_feedback_log),
         plan=journal.view(build_plan),

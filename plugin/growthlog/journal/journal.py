@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from growthlog.entries.urls import entry_url
 from growthlog.journal.applications import Application, group_applications
+from growthlog.journal.upcoming import is_upcoming
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -68,6 +69,18 @@ class Journal:
     def newest_first(self) -> tuple[Entry, ...]:
         """The rounds, newest first."""
         return tuple(reversed(self.rounds))
+
+    @cached_property
+    def upcoming(self) -> tuple[Entry, ...]:
+        """Rounds still to come (see `is_upcoming`), soonest first."""
+        return tuple(e for e in self.rounds if is_upcoming(e, self.today))
+
+    @cached_property
+    def held(self) -> tuple[Entry, ...]:
+        """Every round but the upcoming ones, in date order (no journal note)."""
+        if not self.upcoming:
+            return self.rounds
+        return tuple(e for e in self.rounds if not is_upcoming(e, self.today))
 
     def url(self, entry: Entry) -> str:
         """The entry page's URL relative to the site root."""

@@ -101,11 +101,13 @@ class Timeline:
     """The timeline page's content."""
 
     years: tuple[Year, ...]
-    """The years with rounds or journal notes, newest first."""
+    """The years with rounds held or journal notes, newest first; upcoming rounds are listed apart."""
     applications: tuple[ApplicationSummary, ...]
     """Most recently active first."""
     outcome_counts: tuple[tuple[Outcome, int], ...]
     """Rounds per outcome, in the order of `Outcome`, only outcomes that occur."""
+    upcoming: tuple[TimelineRound, ...] = ()
+    """Rounds still to come (see upcoming.py), soonest first."""
 
     @property
     def filter_outcomes(self) -> tuple[Outcome, ...]:
@@ -115,7 +117,8 @@ class Timeline:
 
     @property
     def round_count(self) -> int:
-        return sum(y.round_count for y in self.years)
+        """Every round on the page, the upcoming ones included."""
+        return sum(y.round_count for y in self.years) + len(self.upcoming)
 
 
 def _in_order(outcomes: set[Outcome]) -> tuple[Outcome, ...]:
@@ -145,10 +148,13 @@ def build_timeline(journal: Journal) -> Timeline:
     summaries = summarise_applications(journal)
     by_key = {s.application.key: s for s in summaries}
     rounds: list[TimelineRound] = []
+    upcoming: list[TimelineRound] = []
+    coming = {e.path for e in journal.upcoming}
     for entry in journal.newest_first:
         summary = by_key[entry.application_key]
         number = next(i for i, r in enumerate(summary.rounds, 1) if r.path == entry.path)
-        rounds.append(TimelineRound(entry, summary, number))
+        (upcoming if entry.path in coming else rounds).append(TimelineRound(entry, summary, number))
+    upcoming.reverse()  # soonest first
 
     months: dict[dt.date, list[TimelineRound]] = {}
     for item in rounds:
@@ -168,4 +174,5 @@ def build_timeline(journal: Journal) -> Timeline:
         years=tuple(Year(year, f"year-{year}", tuple(ms)) for year, ms in years.items()),
         applications=summaries,
         outcome_counts=tuple((o, counts[o]) for o in Outcome if counts[o]),
+        upcoming=tuple(upcoming),
     )

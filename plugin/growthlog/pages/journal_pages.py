@@ -3,21 +3,26 @@
 Each page is one entry of `GENERATED_PAGES`: its source name in the docs tree,
 its title in the nav and its template. The context builders live in modules
 named after the page (timeline, lessons, questions, plan, progress, insights).
+`journal_pages(journal)` adds the pages that exist for some journals only: one
+prep sheet per upcoming round.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from growthlog.entries.urls import TAGS_PAGE
+from growthlog.entries.private_parts import split_private
+from growthlog.entries.urls import PREP_FOLDER, TAGS_PAGE, page_url, prep_source
 from growthlog.journal import insights, pipeline_health, progress
 from growthlog.journal.feedback import CHASE_SHOWN, build_feedback_log
 from growthlog.journal.home import build_home
 from growthlog.journal.lessons import build_lessons
 from growthlog.journal.perspective import BASE_RATE_TEXT, build_perspective
 from growthlog.journal.plan import THIS_MONTH_SHOWN, build_plan
+from growthlog.journal.prep import build_prep_sheet
 from growthlog.journal.questions import ANSWERS_SHOWN, COMPANIES_SHOWN, build_question_bank
 from growthlog.journal.resurfacing import build_resurfacing
 from growthlog.journal.tags import build_tags
@@ -38,11 +43,16 @@ class GeneratedPage:
     title: str
     template: str
     context: Callable[[Journal], Mapping[str, Any]]
+    in_nav: bool = True
+    markdown: str = ""
+    """Markdown the engine renders below the page's HTML, as it renders an entry's notes (a prep
+    sheet shows its round's notes this way, private parts already cut when publishing)."""
+    neutral_title: str = ""
+    """The title when titles must not name a company (an encrypted site's <title> is not encrypted)."""
 
     @property
     def url(self) -> str:
-        stem = self.src_uri.removesuffix(".md")
-        return "" if stem == "index" else f"{stem}/"
+        return page_url(self.src_uri)
 
 
 def _home(journal: Journal) -> Mapping[str, Any]:
@@ -94,6 +104,34 @@ def _plan(journal: Journal) -> Mapping[str, Any]:
 
 def _tags(journal: Journal) -> Mapping[str, Any]:
     return {"tags": build_tags(journal)}
+
+
+def _prep(journal: Journal, path: str) -> Mapping[str, Any]:
+    return {"prep": build_prep_sheet(journal, path)}
+
+
+def prep_pages(journal: Journal) -> tuple[GeneratedPage, ...]:
+    """One prep sheet per upcoming round (see journal/upcoming.py), reached from home and the timeline."""
+    pages = []
+    for entry in journal.upcoming:
+        notes = entry.body if journal.settings.shows_private else split_private(entry.body)[0]
+        pages.append(
+            GeneratedPage(
+                prep_source(entry.path),
+                f"Prep sheet: {entry.company} · {entry.stage.label}",
+                "prep.html",
+                functools.partial(_prep, path=entry.path),
+                in_nav=False,
+                markdown=notes,
+                neutral_title="Prep sheet",
+            )
+        )
+    return tuple(pages)
+
+
+def journal_pages(journal: Journal) -> tuple[GeneratedPage, ...]:
+    """Every page built from the whole journal for this journal: the fixed ones, then its prep sheets."""
+    return GENERATED_PAGES + prep_pages(journal)
 
 
 GENERATED_PAGES: tuple[GeneratedPage, ...] = (
@@ -160,8 +198,20 @@ SHOWN_FIELDS: dict[str, tuple[str, ...]] = {
     TAGS_PAGE: (*_ROUND, "tags", "kind", "note_title"),
 }
 
+#: What a prep sheet shows: the journal's questions, plan, lessons and the company's feedback.
+PREP_SHOWN_FIELDS = (*_ROUND, "format", "questions", "development", "feedback", "fell_short", "lessons")
+
 #: Every field some journal page shows: a save that changes none of them rebuilds no journal page.
-JOURNAL_FIELDS: tuple[str, ...] = tuple(sorted({name for names in SHOWN_FIELDS.values() for name in names}))
+JOURNAL_FIELDS: tuple[str, ...] = tuple(
+    sorted({name for names in (*SHOWN_FIELDS.values(), PREP_SHOWN_FIELDS) for name in names})
+)
+
+
+def shown_fields(src_uri: str) -> tuple[str, ...] | None:
+    """The entry fields the journal page at `src_uri` shows (None: it may show any field)."""
+    if src_uri.startswith(PREP_FOLDER):
+        return PREP_SHOWN_FIELDS
+    return SHOWN_FIELDS.get(src_uri)
 
 
 def reserved_urls() -> dict[str, str]:

@@ -28,7 +28,7 @@ from growthlog.entries.private_folders import (
     make_private_folder,
     read_private_file,
 )
-from growthlog.entries.urls import entry_url, relative_prefix, tag_url
+from growthlog.entries.urls import entry_url, prep_url, relative_prefix, tag_url
 from growthlog.journal.plan import build_plan
 from growthlog.pages import fragments, listings
 from growthlog.pages.entry_header import EntryHeader
@@ -194,6 +194,9 @@ class Renderer:
         def root(path: str = "") -> str:
             return base + path
 
+        def prep_href(entry: Entry) -> str:
+            return base + prep_url(entry.path, self.journal.settings.directory_urls)
+
         return self.env.get_template(template).render(
             journal=self.journal,
             settings=self.journal.settings,
@@ -203,6 +206,7 @@ class Renderer:
             source_list=source_list,
             answer_history=answer_history,
             root=root,
+            prep_href=prep_href,
             site_name=self.site_name,
             # The pages' long lists, in Python (listings.py), with this page's links.
             timeline_rounds=functools.partial(listings.timeline_rounds, links),
@@ -248,8 +252,9 @@ class Renderer:
 
     def page(self, page: GeneratedPage) -> str:
         """A generated page (home, timeline, lessons...), built from the whole journal."""
+        page_url = entry_url(page.src_uri, self.journal.settings.directory_urls)
         with collector_paused():
-            return self.render(page.template, page.url, page=page, **page.context(self.journal))
+            return self.render(page.template, page_url, page=page, **page.context(self.journal))
 
     def problems_page(self, rel: str, problems: Sequence[Problem]) -> str:
         """What `mkdocs serve` shows in place of an entry it could not read."""

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File, InclusionLevel
 
-from growthlog.build.site import PageKind
 from growthlog.engines.mkdocs.speedups.notes_converter import NotesConverter, NotesPage
 
 if TYPE_CHECKING:
@@ -47,7 +46,7 @@ def place_pages(files: Files, plan: SitePlan, config: MkDocsConfig, converter: N
         assert isinstance(page_file, EntryFile)
         page_file.rebuild = page.rebuild
         files.append(page_file)
-        if page.kind is PageKind.ENTRY:
+        if page.has_notes:
             NotesPage(None, page_file, config).converter = converter  # MkDocs uses the file's page
     for static in plan.files:
         existing = files.get_file_from_path(static.src_uri)
