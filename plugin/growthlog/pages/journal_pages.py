@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from growthlog.entries.private_parts import split_private
+from growthlog.entries.private_parts import public_markdown
 from growthlog.entries.urls import PREP_FOLDER, TAGS_PAGE, page_url, prep_source
 from growthlog.journal import insights, pipeline_health, progress
 from growthlog.journal.feedback import CHASE_SHOWN, build_feedback_log
@@ -114,7 +114,7 @@ def prep_pages(journal: Journal) -> tuple[GeneratedPage, ...]:
     """One prep sheet per upcoming round (see journal/upcoming.py), reached from home and the timeline."""
     pages = []
     for entry in journal.upcoming:
-        notes = entry.body if journal.settings.shows_private else split_private(entry.body)[0]
+        notes = entry.body if journal.settings.shows_private else public_markdown(entry.body)
         pages.append(
             GeneratedPage(
                 prep_source(entry.path),
