@@ -15,6 +15,7 @@ from growthlog.privacy.site_guard import offsite_requests
 from mkdocs.exceptions import Abort, PluginError
 
 if TYPE_CHECKING:
+    import re
     from pathlib import Path
 
 #: Private data of the sample journal, written out by hand from entries/ (private values,
@@ -50,10 +51,13 @@ def forms(text: str) -> set[str]:
     return {text, escaped, html.escape(text, quote=False), json.dumps(text)[1:-1], json.dumps(escaped)[1:-1]}
 
 
-def found_anywhere(site: Path, needles: list[str]) -> list[tuple[str, str]]:
+def found_anywhere(
+    site: Path, needles: list[str], unread: re.Pattern[str] | None = None
+) -> list[tuple[str, str]]:
+    """Where each needle stands in the site, in any form; text matching `unread` is passed over."""
     found = []
     for path, text in site_text(site)():
-        folded = text.casefold()
+        folded = (unread.sub(" ", text) if unread else text).casefold()
         for needle in needles:
             if any(form.casefold() in folded for form in forms(needle)):
                 found.append((path.relative_to(site).as_posix(), needle))
