@@ -108,6 +108,7 @@ def test_progress_and_insights_follow_the_aggregate_pages_in_the_nav() -> None:
         "plan/",
         "progress/",
         "insights/",
+        "practice/",
         "tags/",
     ]
 

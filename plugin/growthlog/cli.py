@@ -26,6 +26,7 @@ from growthlog.journal.checks import suggestions, with_journal_problems
 from growthlog.journal.journal import Journal
 from growthlog.journal.settings import Mode, Settings, resolve_today
 from growthlog.pages.journal_pages import reserved_urls, written_files
+from growthlog.practice import practice_command
 from growthlog.publish import PublishError, publish
 
 
@@ -182,6 +183,9 @@ def export_command(format_name: str, out: Path, private: bool, force: bool, dire
         click.echo(
             f"{what}; private fields, interviewers, private notes and drafts{drafts} left out (--private includes them)"
         )
+
+
+main.add_command(practice_command)
 
 
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:

@@ -76,6 +76,8 @@ class SharedInputs:
     site_dir: str
     docs_dir: str
     templates: tuple[tuple[str, int, int], ...]
+    #: The practice log's rehearsals: they decide To revise, the practice page and prep sheets.
+    rehearsals: tuple[object, ...] = ()
 
 
 @dataclasses.dataclass(slots=True)

@@ -30,6 +30,7 @@ from growthlog.build.changes import (
 from growthlog.build.publishable import PublishedEntry, Selection, select
 from growthlog.build.served_pages import remove_pages
 from growthlog.entries import cache as kept_entries
+from growthlog.entries.practice_log import PRACTICE_LOG, read_practice_log
 from growthlog.entries.private_folders import UnsafeCache
 from growthlog.entries.private_parts import EXTENSION as PRIVATE_PARTS
 from growthlog.entries.private_parts import PrivateParts, strip_comments
@@ -75,6 +76,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from growthlog.entries.model import Entry
+    from growthlog.entries.practice_log import Rehearsal
     from growthlog.pages.journal_pages import GeneratedPage
     from growthlog.pages.toc import Heading
 
@@ -197,6 +199,14 @@ class _ThisBuild:
     journal_pages: dict[str, GeneratedPage] = dataclasses.field(default_factory=dict)
     #: Entry headers rendered while planning to tell whether their page changed, by source path.
     headers_ahead: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+def _shown_path(path: Path) -> str:
+    """A path as messages name it: relative to the current folder when it is below it."""
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _own_ids_first(own: str, notes: str) -> str:
@@ -331,7 +341,7 @@ class JournalSite:
             extensions = dict.fromkeys([*self.options.markdown_extensions, *self.markdown_extensions()])
             parts = PrivateParts(list(extensions), self.options.markdown_configs)
             self.scanner = LeakScanner(secrets(entries, parts))
-        journal = Journal(entries, self.settings)
+        journal = Journal(entries, self.settings, self._read_practice_log())
         renderer = Renderer(journal, self.override_dirs, site_name=self.options.site_name)
         template_problem = template_cache_problem()
         if template_problem is not None:
@@ -347,6 +357,7 @@ class JournalSite:
             self.options.site_dir,
             self.options.docs_dir,
             template_stamps([TEMPLATES, *self.override_dirs]),
+            rehearsals,
         )
         last = self.last
         if last is not None and last.shared == shared:
@@ -426,6 +437,23 @@ class JournalSite:
         if warning is not None:
             self.log.warning(warning)
         return selection
+
+    @property
+    def practice_log(self) -> Path | None:
+        """The practice log, beside the config file: never in docs_dir (the engines refuse a docs_dir
+        that holds the config file), so no build copies it; only its dates and ratings feed the pages."""
+        if not self.options.config_file:
+            return None
+        return Path(self.options.config_file).resolve().parent / PRACTICE_LOG
+
+    def _read_practice_log(self) -> tuple[Rehearsal, ...]:
+        path = self.practice_log
+        if path is None:
+            return ()
+        rehearsals, problems = read_practice_log(path, _shown_path(path))
+        for problem in problems:
+            self.log.warning(str(problem))
+        return rehearsals
 
     def _entry_page_changed(self, rel: str, entry: Entry, rebuild_all: bool) -> bool:
         """Whether an entry page must be built again; notes what it is built from.

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from growthlog.entries.model import Entry
+    from growthlog.entries.practice_log import Rehearsal
     from growthlog.journal.settings import Settings
 
 V = TypeVar("V")
@@ -30,8 +31,12 @@ class Journal:
     rounds, which is what every count of rounds, applications, stages and outcomes reads.
     """
 
-    def __init__(self, entries: Iterable[Entry], settings: Settings) -> None:
+    def __init__(
+        self, entries: Iterable[Entry], settings: Settings, rehearsals: Iterable[Rehearsal] = ()
+    ) -> None:
         self.settings = settings
+        #: The practice log's rehearsals (see entries/practice_log.py); its dates feed the pages.
+        self.rehearsals: tuple[Rehearsal, ...] = tuple(rehearsals)
         self.entries: tuple[Entry, ...] = tuple(
             sorted(
                 (e for e in entries if settings.shows_private or not e.draft),

@@ -3,6 +3,9 @@
 A card is one question however it was worded: the same words (ignoring case and
 punctuation), or the same `topic:`. Wordings that only look alike are never put on
 one card; they are suggested (`look_alike`), for the author to give them a topic.
+
+Rehearsals in the practice log (journal/rehearsal.py) enter the bank in one place,
+`rehearsed_recently`: a card rehearsed well and not due again counts as prepared.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from growthlog.entries.model import QuestionCategory, normalise_key
 from growthlog.entries.urls import Anchors
+from growthlog.journal.rehearsal import Schedule, by_question, schedule_of
 from growthlog.journal.similarity import clusters
 from growthlog.journal.wording import Mention, Wording, group_wordings, most_common
 
@@ -36,6 +40,8 @@ class BankedQuestion:
 
     wording: Wording[Question]
     anchor: str
+    schedule: Schedule | None = None
+    """Its rehearsals in the practice log and when it is due again (None: never rehearsed)."""
     rehearsed: bool = False
     """Rehearsed recently and well (see `rehearsed_recently`): that too makes it prepared."""
 
@@ -163,6 +169,15 @@ class QuestionBank:
     """Cards that most likely ask the same question in other words: a suggestion to give them one topic."""
 
     @property
+    def rehearsed_well(self) -> tuple[BankedQuestion, ...]:
+        """Cards that would be on To revise but were rehearsed well and are not due again yet."""
+        return tuple(
+            q
+            for q in self.questions
+            if q.rehearsed and (q.tough or not (q.better_answer or q.marked_prepared))
+        )
+
+    @property
     def to_prepare(self) -> tuple[BankedQuestion, ...]:
         """Questions not prepared yet: tough first, then the most asked, then the latest."""
         pending = [q for q in self.questions if not q.is_prepared]
@@ -171,8 +186,8 @@ class QuestionBank:
 
     @property
     def to_rehearse(self) -> tuple[BankedQuestion, ...]:
-        """Tough questions that have a better answer: rehearse it. The most asked first."""
-        tough = [q for q in self.questions if q.tough and q.is_prepared]
+        """Tough questions prepared but not rehearsed well lately: rehearse them. The most asked first."""
+        tough = [q for q in self.questions if q.tough and q.is_prepared and not q.rehearsed]
         tough.sort(key=lambda q: (-q.times_asked, -q.wording.last.date.toordinal()))
         return tuple(tough)
 
@@ -201,12 +216,9 @@ def group_keys(asked: Iterable[tuple[Entry, Question]]) -> dict[str, str]:
 
 
 def rehearsed_recently(journal: Journal, question: BankedQuestion) -> bool:
-    """Whether a recent, good rehearsal makes the card prepared.
-
-    The one place rehearsals enter the question bank: until the journal records
-    rehearsals, none has been.
-    """
-    return False
+    """Whether a recent, good rehearsal makes the card prepared: its last rating was good and it
+    is not due again yet (journal/rehearsal.py). The one place rehearsals decide To revise."""
+    return question.schedule is not None and question.schedule.rested(journal.today)
 
 
 def build_question_bank(journal: Journal) -> QuestionBank:
@@ -215,9 +227,13 @@ def build_question_bank(journal: Journal) -> QuestionBank:
     topics = group_keys(asked)
     wordings = group_wordings(Mention(e, q.q, q, topics.get(normalise_key(q.q), "")) for e, q in asked)
     anchors = Anchors()
-    questions = tuple(BankedQuestion(w, anchors.make("q", w.text)) for w in wordings)
+    logged = by_question(journal.rehearsals)
     questions = tuple(
-        BankedQuestion(q.wording, q.anchor, rehearsed=True) if rehearsed_recently(journal, q) else q
+        BankedQuestion(w, anchors.make("q", w.text), schedule_of(card_names(w), logged) if logged else None)
+        for w in wordings
+    )
+    questions = tuple(
+        BankedQuestion(q.wording, q.anchor, q.schedule, rehearsed=True) if rehearsed_recently(journal, q) else q
         for q in questions
     )
     # Each question's category worked out once (it counts the categories of every time it was asked).
@@ -230,6 +246,11 @@ def build_question_bank(journal: Journal) -> QuestionBank:
         if cat in by_category
     )
     return QuestionBank(questions, categories, look_alike(questions))
+
+
+def card_names(wording: Wording[Question]) -> list[str]:
+    """What the practice log may call a card: any of its wordings, or its topic."""
+    return [*(m.text for m in wording.mentions), *(m.item.topic for m in wording.mentions if m.item.topic)]
 
 
 def look_alike(questions: Sequence[BankedQuestion]) -> tuple[tuple[BankedQuestion, ...], ...]:

@@ -22,6 +22,7 @@ from growthlog.journal.home import build_home
 from growthlog.journal.lessons import build_lessons
 from growthlog.journal.perspective import BASE_RATE_TEXT, build_perspective
 from growthlog.journal.plan import THIS_MONTH_SHOWN, build_plan
+from growthlog.journal.practice import build_practice
 from growthlog.journal.prep import build_prep_sheet
 from growthlog.journal.questions import ANSWERS_SHOWN, COMPANIES_SHOWN, build_question_bank
 from growthlog.journal.resurfacing import build_resurfacing
@@ -106,6 +107,10 @@ def _tags(journal: Journal) -> Mapping[str, Any]:
     return {"tags": build_tags(journal)}
 
 
+def _practice(journal: Journal) -> Mapping[str, Any]:
+    return {"practice": journal.view(build_practice)}
+
+
 def _prep(journal: Journal, path: str) -> Mapping[str, Any]:
     return {"prep": build_prep_sheet(journal, path)}
 
@@ -142,6 +147,7 @@ GENERATED_PAGES: tuple[GeneratedPage, ...] = (
     GeneratedPage("plan.md", "Plan", "plan.html", _plan),
     GeneratedPage("progress.md", "Progress", "progress.html", _progress),
     GeneratedPage("insights.md", "Insights", "insights.html", _insights),
+    GeneratedPage("practice.md", "Practice", "practice.html", _practice),
     GeneratedPage(TAGS_PAGE, "Tags", "tags.html", _tags),
 )
 
@@ -195,6 +201,7 @@ SHOWN_FIELDS: dict[str, tuple[str, ...]] = {
         "feedback",
     ),
     "insights.md": (*_ROUND, "format", "seniority", "tags", "search"),
+    "practice.md": (*_ROUND, "questions"),
     TAGS_PAGE: (*_ROUND, "tags", "kind", "note_title"),
 }
 

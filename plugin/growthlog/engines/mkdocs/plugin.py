@@ -177,6 +177,9 @@ class GrowthlogPlugin(BasePlugin[GrowthlogConfig]):
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
         self.collector.serve_started(self.site.serving)
+        log_file = self.site.practice_log
+        if log_file is not None and log_file.exists():
+            server.watch(str(log_file))  # a rehearsal changes To revise and the practice page
         return server
 
     def on_shutdown(self) -> None:
