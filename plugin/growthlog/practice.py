@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from growthlog.engines.lookup import EngineError, find_config
 from growthlog.entries.practice_log import (
     PRACTICE_LOG,
     RATINGS,
@@ -66,26 +67,23 @@ def _wrapped(text: str) -> str:
     "-f",
     "--config-file",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("mkdocs.yml"),
-    show_default=True,
-    help="The journal's mkdocs.yml; the practice log is kept beside it.",
+    help="The journal's properdocs.yml or mkdocs.yml (default: the one in this folder); the log is beside it.",
 )
 @click.option("--limit", type=click.IntRange(min=1), help="Rehearse at most this many questions.")
-def practice_command(config_file: Path, limit: int | None) -> None:
+def practice_command(config_file: Path | None, limit: int | None) -> None:
     """Rehearse the questions due: Enter shows the better answer, then rate how it went (1-5).
 
-    Each rating is added at once to practice.log beside mkdocs.yml (plain text: date,
+    Each rating is added at once to practice.log beside the config file (plain text: date,
     rating, question; yours to read and edit). Ctrl-C stops; nothing answered is lost.
     """
-    from growthlog.cli import docs_dir  # the one rule for the entries folder
-
-    log_path = config_file.parent / PRACTICE_LOG
     try:
+        config = find_config(config_file)
         today = resolve_today(None)
-    except ValueError as err:
+    except (EngineError, ValueError) as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(1)
-    result = read_journal(docs_dir(config_file), reserved=reserved_urls())
+    log_path = config.config_file.parent / PRACTICE_LOG
+    result = read_journal(config.docs_dir, reserved=reserved_urls())
     if result.problems:
         click.echo(f"note: {summarise(result.problems)}; `growthlog check` lists them", err=True)
     rehearsals, problems = read_practice_log(log_path)
