@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import json
 import re
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -93,6 +94,52 @@ _MAX_PRIVATE_DEPTH = 12
 
 _MEMBERS: dict[type[Enum], dict[str, Any]] = {}
 
+#: Other spellings of an enum value that mean the same (British English): accepted as they are.
+_ALIASES: dict[type[Enum], dict[str, str]] = {
+    QuestionCategory: {"behavioural": "behavioral", "behaviour": "behavioral", "behavior": "behavioral"},
+}
+#: Words people write for an enum value that difflib would not find: suggested, never guessed.
+_SUGGESTIONS: dict[type[Enum], dict[str, str]] = {
+    PlanStatus: {
+        "in-progress": "doing",
+        "inprogress": "doing",
+        "progress": "doing",
+        "wip": "doing",
+        "started": "doing",
+        "ongoing": "doing",
+        "active": "doing",
+        "to-do": "todo",
+        "planned": "todo",
+        "not-started": "todo",
+        "open": "todo",
+        "complete": "done",
+        "completed": "done",
+        "finished": "done",
+    },
+}
+
+
+def colon_slip(node: yaml.Node) -> str | None:
+    """The line to write when a list item holding ': ' was read as a one-pair mapping, else None.
+
+    `- System design went well: clear requirements first` is, to YAML, a mapping with the
+    key "System design went well"; what was meant is one text, which quotes make.
+    """
+    if not (isinstance(node, yaml.MappingNode) and len(node.value) == 1):
+        return None
+    key, value = node.value[0]
+    if not (isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)):
+        return None
+    # Plain style is None in PyYAML's Python parser and '' in libyaml's.
+    if key.style or value.style not in (None, "", "'", '"') or is_null(value):
+        return None
+    text = f"{scalar_text(key)}: {scalar_text(value)}"
+    return "- " + json.dumps(text, ensure_ascii=False)
+
+
+def _colon_message(line: str) -> str:
+    return "a ': ' inside the text makes YAML read 'key: value'; put the whole item in quotes: " + line
+
 
 #: The years a date of the journal may have: the journal counts months and days between
 #: dates, and a typo of a year (9999) would make it count for ever or past the calendar's end.
@@ -145,6 +192,14 @@ class _Checker:
             return None
         pairs = node.value
         self.budget.spend_on(node, pairs)
+        corrected = colon_slip(node) if shorthand else None
+        if (
+            corrected is not None
+            and str(pairs[0][0].value).strip() not in known
+            and not did_you_mean(pairs[0][0].value, known)
+        ):
+            self.error(node, field, _colon_message(corrected))
+            return None
         seen: dict[str, yaml.Node] = {}
         first_keys: dict[str, yaml.Node] = {}
         for key_node, value_node in pairs:
@@ -199,6 +254,12 @@ class _Checker:
         if node is None or is_null(node):
             if required:
                 self.missing(node, field, parent)
+            return ""
+        corrected = colon_slip(node)
+        if corrected is not None:
+            # An interviewer's name is never printed, not even in a message about it.
+            private = field.startswith("interviewers")
+            self.error(node, field, _colon_message('- "...: ..."' if private else corrected))
             return ""
         self.error(node, field, f"expected text; found {kind(node)}")
         return ""
@@ -295,17 +356,16 @@ class _Checker:
             if required:
                 self.missing(node, field, None, ", ".join(allowed))
             return None
-        value = raw.lower().replace("_", "-").replace(" ", "-")
+        value = "-".join(raw.lower().replace("_", " ").replace("-", " ").split())
         if value == "takehome":
             value = "take-home"
+        value = _ALIASES.get(enum, {}).get(value, value)
         member = members.get(value)
         if member is not None:
             return member
-        self.error(
-            node,
-            field,
-            f"{describe(raw)} is not allowed; allowed: {', '.join(allowed)}{did_you_mean(value, allowed)}",
-        )
+        suggested = _SUGGESTIONS.get(enum, {}).get(value)
+        hint = f"; did you mean '{suggested}'?" if suggested else did_you_mean(value, allowed)
+        self.error(node, field, f"{describe(raw)} is not allowed; allowed: {', '.join(allowed)}{hint}")
         return None
 
     def score(self, node: yaml.Node | None, field: str) -> int | None:
@@ -412,6 +472,7 @@ def build_entry(path: str, split: SplitEntry, root: yaml.Node | None) -> tuple[E
     application = check.text(get("application"), "application")
     confidence = check.score(get("confidence"), "confidence")
     tags = check.text_list(get("tags"), "tags")
+    _comma_list(check, get("tags"), "tags")
     draft = check.boolean(get("draft"), "draft")
     went_well = check.text_list(get("went_well"), "went_well")
     fell_short = check.text_list(get("fell_short"), "fell_short")
@@ -516,6 +577,20 @@ def _posting(check: _Checker, node: yaml.Node | None) -> str:
         check.error(node, "posting", f"expected a web address starting https:// or http://; found {describe(url)}{fix}")
         return ""
     return url
+
+
+def _comma_list(check: _Checker, node: yaml.Node | None, field: str) -> None:
+    """Warn when a list field is one text with commas (`tags: python, go`): YAML reads one item."""
+    if not (isinstance(node, yaml.ScalarNode) and not node.style and "," in str(node.value)):
+        return
+    parts = [part.strip() for part in str(node.value).split(",") if part.strip()]
+    if len(parts) < 2:
+        return
+    check.warn(
+        node,
+        field,
+        f"{describe(scalar_text(node))} is read as one item; for a list write {field}: [{', '.join(parts)}]",
+    )
 
 
 def _feedback(check: _Checker, node: yaml.Node | None) -> Feedback | None:
