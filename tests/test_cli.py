@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from typing import TYPE_CHECKING
 
@@ -115,6 +116,8 @@ def test_new_from_options_creates_a_valid_dated_entry(here: Path) -> None:
         "2026-03-14",
         "--stage",
         "onsite",
+        "--outcome",
+        "pending",
     )
     assert result.exit_code == 0, result.output
     path = "entries/2026/03/2026-03-14-acme-corp-onsite.md"
@@ -132,7 +135,7 @@ def test_new_from_options_creates_a_valid_dated_entry(here: Path) -> None:
 
 
 def test_new_prompts_for_what_the_options_leave_out(here: Path) -> None:
-    result = run("new", "--date", "2026-05-02", input="Globex\nStaff Engineer\ntechnical\n")
+    result = run("new", "--date", "2026-05-02", input="Globex\nStaff Engineer\ntechnical\n\n")
     assert result.exit_code == 0, result.output
     assert "Company: Globex" in result.output and "Role: Staff Engineer" in result.output
     path = "entries/2026/05/2026-05-02-globex-technical.md"
@@ -143,9 +146,9 @@ def test_new_prompts_for_what_the_options_leave_out(here: Path) -> None:
 
 
 def test_new_prompts_again_for_a_stage_not_in_the_list(here: Path) -> None:
-    result = run("new", "--date", "2026-05-02", input="Globex\nStaff Engineer\nonsit\nonsite\n")
+    result = run("new", "--date", "2026-05-02", input="Globex\nStaff Engineer\nonsit\nonsite\n\n")
     assert result.exit_code == 0, result.output
-    assert "'onsit' is not one of" in result.output
+    assert "'onsit' is not a stage; one of applied, screen" in result.output
     assert (here / "entries/2026/05/2026-05-02-globex-onsite.md").is_file()
 
 
@@ -188,7 +191,17 @@ def test_new_refuses_to_overwrite_an_existing_entry(here: Path) -> None:
 )
 def test_new_takes_any_company_name(here: Path, company: str, slug: str) -> None:
     result = run(
-        "new", "--company", company, "--role", "Dev: Backend", "--date", "2026-03-14", "--stage", "screen"
+        "new",
+        "--company",
+        company,
+        "--role",
+        "Dev: Backend",
+        "--date",
+        "2026-03-14",
+        "--stage",
+        "screen",
+        "--outcome",
+        "advanced",
     )
     assert result.exit_code == 0, result.output
     path = here / f"entries/2026/03/2026-03-14-{slug}-screen.md"
@@ -197,11 +210,11 @@ def test_new_takes_any_company_name(here: Path, company: str, slug: str) -> None
     assert created is not None and (created.company, created.role) == (company, "Dev: Backend")
 
 
-@pytest.mark.parametrize("when", ["14/03/2026", "2026-02-30", "tomorrow"])
+@pytest.mark.parametrize("when", ["14/03/2026", "2026-02-30", "next week"])
 def test_new_explains_an_invalid_date(here: Path, when: str) -> None:
     result = run("new", "--company", "A", "--role", "B", "--date", when, "--stage", "screen")
     assert result.exit_code == 2
-    assert f"expected a date YYYY-MM-DD; found {when!r}" in result.output
+    assert f"expected a date YYYY-MM-DD, today, yesterday or tomorrow; found {when!r}" in result.output
     assert "Traceback" not in result.output
     assert not (here / "entries").exists()
 
@@ -240,3 +253,131 @@ def test_the_readme_shows_what_check_really_prints(here: Path) -> None:
     shown = readme.split("```text\nerror: entries/2026/07/", 1)[1].split("```", 1)[0]
     assert result.exit_code == 1
     assert result.output == "error: entries/2026/07/" + shown
+
+
+# -- new: asks instead of inventing ---------------------------------------------------
+
+
+def test_new_asks_for_the_date_and_accepts_yesterday(here: Path) -> None:
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    result = run("new", input="Globex\nStaff Engineer\nscreen\nyesterday\nrejected\n")
+    assert result.exit_code == 0, result.output
+    assert "Date (YYYY-MM-DD, today, yesterday) [today]: yesterday" in result.output
+    path = here / f"entries/{yesterday:%Y}/{yesterday:%m}/{yesterday.isoformat()}-globex-screen.md"
+    created, problems = read_entry("x.md", path.read_bytes())
+    assert problems == [] and created is not None
+    assert (created.date, created.outcome.value) == (yesterday, "rejected")
+
+
+def test_new_asks_again_for_a_bad_answer_and_never_takes_a_date_as_the_stage(here: Path) -> None:
+    result = run(
+        "new",
+        input="\nAcme\n  \nDev\n2026-05-02\nonsite\n14/05/2026\n2026-05-14\nrejceted\nrejected\n",
+    )
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Company: \nCompany: Acme" in out  # an empty answer is asked again
+    assert out.count("it must not be empty") == 1  # so is one of spaces
+    assert "'2026-05-02' is a date, not a stage (the date is asked next)" in out
+    assert "expected a date YYYY-MM-DD, today, yesterday or tomorrow; found '14/05/2026'" in out
+    assert "'rejceted' is not an outcome" in out
+    assert (here / "entries/2026/05/2026-05-14-acme-onsite.md").is_file()
+
+
+def test_new_writes_no_value_the_user_did_not_give(here: Path) -> None:
+    result = run("new", "--company", "A", "--role", "B", "--date", "2026-03-14", "--stage", "screen")
+    assert result.exit_code == 0
+    assert "fill in its outcome" in result.output
+    text = (here / "entries/2026/03/2026-03-14-a-screen.md").read_text(encoding="utf-8")
+    front = text.split("---\n")[1]
+    values = {
+        line.split(":", 1)[0]: line.split(":", 1)[1].split("#", 1)[0].strip()
+        for line in front.splitlines()
+        if line and not line.startswith((" ", "#")) and ":" in line
+    }
+    assert values["outcome"] == "" and values["format"] == "" and values["confidence"] == ""
+    # The outcome is required: the entry says so until it is filled in, rather than holding a guess.
+    _, problems = read_entry("x.md", text.encode())
+    assert [p.field for p in problems] == ["outcome"]
+    filled = text.replace("outcome:   ", "outcome: rejected", 1)
+    created, problems = read_entry("x.md", filled.encode())
+    assert problems == [] and created is not None
+    assert created.confidence is None and created.format is None
+
+
+def test_a_round_written_for_today_or_ahead_is_pending(here: Path) -> None:
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    result = run("new", "--company", "A", "--role", "B", "--date", "tomorrow", "--stage", "onsite")
+    assert result.exit_code == 0, result.output
+    path = here / f"entries/{tomorrow:%Y}/{tomorrow:%m}/{tomorrow.isoformat()}-a-onsite.md"
+    created, problems = read_entry("x.md", path.read_bytes())
+    assert problems == [] and created is not None and created.outcome.value == "pending"
+
+
+def test_the_new_entry_publishes_none_of_its_prompts(journal: object) -> None:
+    from conftest import Journal
+
+    assert isinstance(journal, Journal)
+    journal.write_config()
+    result = CliRunner().invoke(
+        main,
+        [
+            "new",
+            "--company",
+            "Acme",
+            "--role",
+            "Dev",
+            "--date",
+            "2026-03-14",
+            "--stage",
+            "screen",
+            "--outcome",
+            "advanced",
+            "--dir",
+            str(journal.entries),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    site = journal.build()
+    page = (site / "2026/03/2026-03-14-acme-screen/index.html").read_text(encoding="utf-8")
+    for prompt in (
+        "Keep the pipeline going",
+        "The journey",
+        "Anything here stays",
+        "Your notes, in Markdown",
+    ):
+        assert prompt not in page
+    # No heading of the template doubles one of the page's own sections.
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_new_logs_an_application_in_one_line_with_its_posting(journal: object) -> None:
+    from conftest import Journal
+
+    assert isinstance(journal, Journal)
+    journal.write_config()
+    args = ["new", "--company", "Acme", "--role", "Dev", "--stage", "applied", "--date", "2026-11-20"]
+    result = CliRunner().invoke(
+        main,
+        [
+            *args,
+            "--outcome",
+            "pending",
+            "--posting",
+            "https://jobs.example.com/123?src=x&y=1",
+            "--dir",
+            str(journal.entries),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    bad = CliRunner().invoke(
+        main, [*args, "--posting", "jobs.example.com/123", "--dir", str(journal.entries)]
+    )
+    assert bad.exit_code == 2 and "expected a web address starting https:// or http://" in bad.output
+    site = journal.build()
+    timeline = (site / "timeline/index.html").read_text(encoding="utf-8")
+    assert (
+        '<a class="gl-app__posting" href="https://jobs.example.com/123?src=x&amp;y=1" '
+        'rel="noopener noreferrer">Job posting</a>'
+    ) in timeline

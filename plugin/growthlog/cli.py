@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 import click
 
 from growthlog.build.publishable import journal_selection
+from growthlog.capture import new_command
 from growthlog.commands.init import init_command
 from growthlog.commands.options import engine_options
 from growthlog.commands.scan import scan_command
 from growthlog.commands.serve import serve_command
 from growthlog.engines.lookup import EngineError, entries_dir, find_config, find_engine
-from growthlog.entries.model import Stage
 from growthlog.entries.problems import summarise
 from growthlog.entries.reader import display_path, read_journal
 from growthlog.export.formats import FORMATS, ExportRequest
@@ -185,144 +181,5 @@ def export_command(format_name: str, out: Path, private: bool, force: bool, dire
         )
 
 
+main.add_command(new_command)
 main.add_command(practice_command)
-
-
-def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"expected a date YYYY-MM-DD; found {value!r}") from None
-
-
-def slug(text: str) -> str:
-    """A file-name-safe version of `text`: ascii, lowercase, words joined by hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "entry"
-
-
-@main.command()
-@click.option("--company", help="Company name.")
-@click.option("--role", help="Role applied for.")
-@click.option("--date", "when", callback=_parse_date, help="Date of the round, YYYY-MM-DD (default: today).")
-@click.option(
-    "--stage",
-    type=click.Choice([s.value for s in Stage]),
-    help="Stage of this round.",
-)
-@click.option(
-    "--dir", "directory", type=click.Path(path_type=Path), help="Entries folder (default: docs_dir)."
-)
-def new(
-    company: str | None, role: str | None, when: dt.date | None, stage: str | None, directory: Path | None
-) -> None:
-    """Create a new entry, pre-filled with the format and prompts for reflection.
-
-    Asks for whatever the options leave out. Never overwrites a file.
-    """
-    company = (company or click.prompt("Company")).strip()
-    role = (role or click.prompt("Role")).strip()
-    if stage is None:
-        stage = click.prompt("Stage", type=click.Choice([s.value for s in Stage]), default=Stage.SCREEN.value)
-    when = when or dt.date.today()
-    if not company or not role:
-        raise click.UsageError("company and role must not be empty")
-    _refuse_unwritable("company", company)
-    _refuse_unwritable("role", role)
-    # The whole file is made before it is created: nothing can fail half way and leave it empty.
-    content = entry_template(company, role, when, str(stage)).encode("utf-8")
-    root = directory if directory is not None else entries_dir()
-    path = root / f"{when:%Y}" / f"{when:%m}" / f"{when.isoformat()}-{slug(company)}-{stage}.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        # "x" mode: the check and the creation are one step, so a file is never overwritten.
-        with path.open("xb") as handle:
-            handle.write(content)
-    except FileExistsError:
-        click.echo(
-            f"error: {path} already exists; nothing was written (edit it, or pick another --date or --stage)",
-            err=True,
-        )
-        sys.exit(1)
-    click.echo(str(path))
-
-
-def _refuse_unwritable(name: str, value: str) -> None:
-    """Stop on text an entry cannot hold: bytes that are not UTF-8, or control characters."""
-    for char in value:
-        if "\ud800" <= char <= "\udfff":
-            # How Python hands over command-line bytes that are not UTF-8 (surrogateescape).
-            raise click.UsageError(
-                f"{name} is not valid UTF-8 text (your terminal sent other bytes); nothing was written. "
-                "Type it again in a UTF-8 terminal"
-            )
-        if unicodedata.category(char) == "Cc":
-            raise click.UsageError(
-                f"{name} holds a control character (U+{ord(char):04X}); nothing was written. "
-                "Write it on one line, with letters, digits and punctuation"
-            )
-
-
-def entry_template(company: str, role: str, when: dt.date, stage: str) -> str:
-    """A new entry: the required fields filled in, every practice as a prompt to answer."""
-    # json.dumps gives a double-quoted string that is also valid YAML, whatever the name holds.
-    return f"""---
-date: {when.isoformat()}
-company: {json.dumps(company, ensure_ascii=False)}
-role: {json.dumps(role, ensure_ascii=False)}
-stage: {stage}                    # applied | screen | technical | take-home | onsite | final | offer
-outcome: pending                  # pending | advanced | rejected | offer | accepted | declined | withdrew | ghosted
-format: video                     # phone | video | onsite | take-home
-confidence: 3                     # 1-5: how did you feel right after?
-tags: []
-
-# 1. Reflect: what went well, what fell short? Write it today, while it is fresh.
-went_well: []
-fell_short: []
-
-# 2. Gain feedback: ask within a day; note when you asked and what came back.
-feedback:
-  requested:                      # YYYY-MM-DD
-  received:
-  text: ""
-
-# 3. Development plan: turn each gap into one concrete action.
-development: []
-#  - skill: Distributed systems
-#    action: Read DDIA chapters 5 and 9
-#    status: todo                 # todo | doing | done
-#    due: 2026-04-30
-
-# 4. Revise your answers: the questions asked, what you said, what you will say next time.
-questions: []
-#  - q: How would you design a rate limiter?
-#    category: system-design      # behavioral | technical | system-design | culture | other
-#    tough: true
-#    answer: What I said
-#    better_answer: What I will say next time
-
-# 5. Refine your search: does this role and company fit what you want?
-search:
-  role_fit:                       # 1-5
-  company_fit:                    # 1-5
-  note: ""
-
-# Lessons: what will you do differently? (They build your lessons-learned index.)
-lessons: []
-
-# Private: never published (shown only in your local preview).
-interviewers: []
-private: {{}}
----
-
-## Notes
-
-_Keep the pipeline going: what is your next application or follow-up this week?_
-
-_The journey: what did you do better than a month ago?_
-
-!!! private "Private"
-    Anything here stays on your machine: it is left out of published builds.
-"""

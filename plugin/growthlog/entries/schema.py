@@ -88,6 +88,12 @@ _TRUE = {"yes", "true", "on", "y"}
 _FALSE = {"no", "false", "off", "n"}
 #: A posting's URL: a web address with a host, nothing a link could run (no `javascript:`).
 _POSTING_URL = re.compile(r"^https?://[^\s/?#@]+(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
+def is_posting_url(url: str) -> bool:
+    """Whether `url` is taken as a job posting's address (`growthlog new --posting` checks it too)."""
+    return bool(_POSTING_URL.match(url))
+
 #: Deeper than this, a private value is not something a person typed on purpose.
 _MAX_PRIVATE_DEPTH = 12
 

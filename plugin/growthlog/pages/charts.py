@@ -83,6 +83,10 @@ class Point:
     label: str
 
 
+#: About how wide one character of a minor label is, in the chart's units (at a phone's size).
+LABEL_CHAR_WIDTH = 9.0
+
+
 def _value(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
@@ -415,8 +419,10 @@ def scatter(
     parts.append(_text((left + right) / 2, bottom + 40, x_title, "gl-chart__label gl-chart__label--minor"))
     parts.append("</g>")
     seen: dict[tuple[float, int], int] = {}
-    # Where the last label above (and below) the dots of each row ends, to keep labels apart.
-    label_end: dict[tuple[int, bool], float] = {}
+    # The stretches of x taken by labels, per band: a label goes above its dot (band = its row) or
+    # below it (band = the row under it, whose labels above sit at the same height). A label that
+    # fits in neither is left out: the dot keeps its name in its tooltip, and the table lists all.
+    taken: dict[int, list[tuple[float, float]]] = {}
     for dot in sorted(dots, key=lambda d: (d.y, d.x)):
         nth = seen.get((dot.x, dot.y), 0)
         seen[dot.x, dot.y] = nth + 1
@@ -428,19 +434,23 @@ def scatter(
             f'data-x="{_n(dot.x)}" data-y="{dot.y}"><title>{_e(dot.label)}: {_n(dot.x)}, {_e(rows[dot.y])}</title></circle>'
         )
         label = _cut(dot.label, 16)
-        below = cx + 10 < label_end.get((dot.y, False), -1.0)
-        label_end[dot.y, below] = cx + 10 + 9.0 * len(label)  # about 9 units a character, phone size
+        width = LABEL_CHAR_WIDTH * len(label)
         # Near the right edge a label ends at its dot instead of starting there.
         at_edge = cx > right - 40
-        parts.append(
-            _text(
-                cx - 10 if at_edge else cx + 10,
-                cy + (20 if below else -9),
-                label,
-                "gl-chart__label gl-chart__label--minor",
-                "end" if at_edge else "start",
-            )
-        )
+        span = (cx - 10 - width, cx - 10) if at_edge else (cx + 10, cx + 10 + width)
+        for band, dy in ((dot.y, -9.0), (dot.y - 1, 20.0)):
+            if all(span[1] + 4 <= start or end + 4 <= span[0] for start, end in taken.get(band, ())):
+                taken.setdefault(band, []).append(span)
+                parts.append(
+                    _text(
+                        span[1] if at_edge else span[0],
+                        cy + dy,
+                        label,
+                        "gl-chart__label gl-chart__label--minor",
+                        "end" if at_edge else "start",
+                    )
+                )
+                break
         parts.append("</g>")
     parts.append("</svg>")
     return Chart(chart_id, title, desc, Markup("".join(parts)), table, legend)

@@ -25,7 +25,7 @@ from growthlog.pages.fragments import (
     format_date,
     outcome_badge,
     plural,
-    stage_badge,
+    round_badges,
     status_badge,
 )
 
@@ -155,14 +155,15 @@ class EntryHeader:
             parts = [
                 '<p class="gl-entry__meta">\n',
                 f"  {_time(entry.date)}\n",
-                f"  {stage_badge(entry.stage)}\n",
-                f"  {outcome_badge(entry.outcome)}\n",
+                f"  {round_badges(entry.stage, entry.outcome)}\n",
             ]
             if entry.reason is not None:
                 parts.append(
                     f'<span class="gl-badge gl-reason">Reason: {entry.reason.label.lower()}</span>\n'
                 )
-        if entry.format:
+        if entry.format and (
+            entry.is_note or entry.format.value != entry.stage.value
+        ):  # not "Onsite ... Onsite"
             parts.append(f'<span class="gl-badge gl-format">{_label(entry.format)}</span>')
         if entry.seniority:
             parts.append(f'<span class="gl-badge gl-seniority">{escape(entry.seniority)}</span>')
@@ -208,7 +209,10 @@ class EntryHeader:
                 parts.append(f'  <li><strong aria-current="page">{said}</strong>')
             else:
                 parts.append(f'  <li><a href="{escape(self.url(r))}">{said}</a>')
-            parts.append(f" {outcome_badge(r.outcome)}</li>\n")
+            # "Offer" once, not a link "Offer" and a badge "Offer".
+            parts.append(
+                f" {outcome_badge(r.outcome)}</li>\n" if r.outcome.value != r.stage.value else "</li>\n"
+            )
         parts.append("</ol>\n</nav>")
         return Markup("".join(parts))
 

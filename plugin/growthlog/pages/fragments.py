@@ -57,6 +57,14 @@ def stage_badge(stage: Stage) -> Markup:
 
 
 @functools.cache
+def round_badges(stage: Stage, outcome: Outcome) -> Markup:
+    """A round's stage and outcome badges; one badge when they say the same word ("Offer", not "Offer Offer")."""
+    if stage.value == outcome.value:
+        return outcome_badge(outcome)
+    return Markup(f"{stage_badge(stage)} {outcome_badge(outcome)}")
+
+
+@functools.cache
 def status_badge(status: PlanStatus) -> Markup:
     """The badge of a plan item's status."""
     return Markup(

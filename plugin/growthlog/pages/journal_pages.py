@@ -184,7 +184,7 @@ SHOWN_FIELDS: dict[str, tuple[str, ...]] = {
         "body",
         "reason",
     ),
-    "timeline.md": (*_ROUND, "confidence"),
+    "timeline.md": (*_ROUND, "confidence", "posting"),
     "lessons.md": (*_ROUND, "went_well", "fell_short", "lessons", "feedback"),
     "questions.md": (*_ROUND, "questions"),
     "plan.md": (*_ROUND, "development", "went_well", "fell_short", "lessons", "feedback"),

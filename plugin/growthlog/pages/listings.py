@@ -25,6 +25,7 @@ from growthlog.pages.fragments import (
     outcome_badge,
     plan_due,
     plural,
+    round_badges,
     stage_badge,
     times_badge,
 )
@@ -62,8 +63,8 @@ def timeline_rounds(
             lines.append(_timeline_note(links, waiting.pop(0)))
         lines.append(
             f'<li class="gl-round gl-round--{e.outcome.value}"><time datetime="{e.date.isoformat()}">'
-            f"{format_date(e.date, 'short')}</time> {links.titled(e)} {stage_badge(e.stage)} "
-            f"{outcome_badge(e.outcome)} {confidence(e.confidence)}{_DRAFT if e.draft else ''} "
+            f"{format_date(e.date, 'short')}</time> {links.titled(e)} {round_badges(e.stage, e.outcome)} "
+            f"{confidence(e.confidence)}{_DRAFT if e.draft else ''} "
             f'<a class="gl-round__app" href="#{escape(app.anchor)}">Round {r.number} of {len(app.rounds)}</a></li>\n'
         )
     lines += [_timeline_note(links, note) for note in waiting]
@@ -79,6 +80,16 @@ def _timeline_note(links: EntryLinks, note: Entry) -> str:
     )
 
 
+def _posting_link(rounds: Iterable[Entry]) -> str:
+    """A link to the job posting of an application (its latest round's that names one), or nothing."""
+    posting = next((r.posting for r in reversed(tuple(rounds)) if r.posting), "")
+    if not posting:
+        return ""
+    return (
+        f'<br><a class="gl-app__posting" href="{escape(posting)}" rel="noopener noreferrer">Job posting</a>'
+    )
+
+
 def application_rows(links: EntryLinks, applications: Iterable[ApplicationSummary]) -> Markup:
     """The rows of the timeline's applications table: rounds, dates, furthest stage, outcome."""
     lines = []
@@ -89,7 +100,8 @@ def application_rows(links: EntryLinks, applications: Iterable[ApplicationSummar
             dates += f" {_EN_DASH} {format_date(app.last_round)}"
         lines.append(
             f'<tr id="{escape(app.anchor)}" class="gl-app gl-app--{app.outcome.value}">'
-            f'<td data-label="Application"><strong>{escape(app.company)}</strong><br>{escape(app.role)}</td>'
+            f'<td data-label="Application"><strong>{escape(app.company)}</strong><br>{escape(app.role)}'
+            f"{_posting_link(app.rounds)}</td>"
             f'<td data-label="Rounds"><ol class="gl-app__rounds">{rounds}</ol></td>'
             f'<td data-label="Dates">{dates}</td>'
             f'<td data-label="Furthest stage">{stage_badge(app.furthest_stage)}</td>'

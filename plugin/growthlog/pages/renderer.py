@@ -142,6 +142,7 @@ def _environment(override_dirs: tuple[str, ...]) -> jinja2.Environment:
     # The pieces pages print thousands of times, as Python (see fragments.py).
     env.globals["outcome_badge_of"] = fragments.outcome_badge
     env.globals["stage_badge_of"] = fragments.stage_badge
+    env.globals["round_badges"] = fragments.round_badges
     env.globals["status_badge_of"] = fragments.status_badge
     env.globals["confidence_dots"] = fragments.confidence
     env.globals["times_badge"] = fragments.times_badge
