@@ -251,3 +251,13 @@ def test_practice_stopped_with_ctrl_c_keeps_every_rating_given(journal: Journal)
     assert "Stopped. 1 rehearsal recorded" in out
     assert "Traceback" not in err
     assert log.read_text().endswith("2026-11-26  5  Why Acme?\n")
+
+
+def test_a_question_marked_prepared_is_rehearsed_not_prepared() -> None:
+    prepared = Question("Why us?", QuestionCategory.CULTURE, prepared=True)
+    tough = Question("Biggest failure?", QuestionCategory.BEHAVIORAL, tough=True, prepared=True)
+    journal = journal_of(round_("2026-11-01", "Acme", "screen", "advanced", questions=(prepared, tough)))
+    bank = build_question_bank(journal)
+    assert bank.to_prepare == ()
+    assert [q.text for q in bank.to_rehearse] == ["Biggest failure?"]
+    assert bank.to_rehearse[0].revise_reasons == ("tough",)
