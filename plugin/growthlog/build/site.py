@@ -11,6 +11,7 @@ source files it found, its folders, a page's address) and does what the answers 
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import os
 from enum import Enum
@@ -43,6 +44,7 @@ from growthlog.journal.settings import Mode, Settings, resolve_today
 from growthlog.pages.journal_pages import (
     GENERATED_PAGES,
     JOURNAL_FIELDS,
+    PREP_NOTES_ID,
     journal_pages,
     reserved_urls,
     shown_fields,
@@ -558,7 +560,8 @@ class JournalSite:
             own, toc = kept.html, kept.headings
             notes = _own_ids_first(own, notes) if page.markdown.strip() else ""
             if notes:
-                toc = merged_headings(toc, headings(notes))
+                # A copy: a serve keeps the page's own headings for its next rebuild.
+                toc = merged_headings(copy.deepcopy(toc), headings(notes), under=PREP_NOTES_ID)
         elif src_uri in this.problem_pages:
             own, notes = this.renderer.problems_page(src_uri, this.problem_pages[src_uri]), ""
         if self.serving and this.result.problems:

@@ -134,6 +134,10 @@ def prep_pages(journal: Journal) -> tuple[GeneratedPage, ...]:
     return tuple(pages)
 
 
+#: The id of the heading under which a prep sheet's template leaves its round's notes.
+PREP_NOTES_ID = "prep-notes"
+
+
 def journal_pages(journal: Journal) -> tuple[GeneratedPage, ...]:
     """Every page built from the whole journal for this journal: the fixed ones, then its prep sheets."""
     return GENERATED_PAGES + prep_pages(journal)

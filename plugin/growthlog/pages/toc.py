@@ -61,14 +61,14 @@ def headings(page_html: str) -> list[Heading]:
     return roots
 
 
-def merged_headings(own: list[Heading], notes: list[Heading]) -> list[Heading]:
+def merged_headings(own: list[Heading], notes: list[Heading], under: str = "notes") -> list[Heading]:
     """A page's own headings, then its notes' headings, as one table of contents.
 
     A table of contents lists the sections of a page's single h1: the notes' headings go
-    under it, inside the own "Notes" heading that introduces them when it is the last one.
+    under it, inside the own heading `under` ("Notes") that introduces them when it is the last one.
     """
     parent = own[0].children if len(own) == 1 and own[0].level == 1 else own
-    if parent and parent[-1].id == "notes" and not parent[-1].children:
+    if parent and parent[-1].id == under and not parent[-1].children:
         parent[-1].children.extend(notes)
     else:
         parent.extend(notes)
