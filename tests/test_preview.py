@@ -176,7 +176,7 @@ def test_a_dirty_rebuild_after_a_note_only_edit_rebuilds_only_that_entry_page(
 
     # A front matter edit reaches the journal pages that show it; the others are left as they are.
     journal_pages = [
-        f"{name}/index.html" for name in ("timeline", "lessons", "questions", "progress", "tags")
+        f"{name}/index.html" for name in ("timeline", "lessons", "questions", "progress", "tags", "practice")
     ]
     unaffected = ["plan/index.html", "insights/index.html"]  # no question text, the same month
     age(site, "index.html", *journal_pages, *unaffected)
@@ -454,8 +454,9 @@ def test_a_reworded_question_re_renders_only_the_journal_pages_that_show_questio
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Renderer, "page", counted)
         sample_journal.build(strict=False, command="serve", dirty=True)
-    # The home page lists questions to revise, the progress page the questions now prepared.
-    assert sorted(calls) == ["index.md", "progress.md", "questions.md"]
+    # The home page lists questions to revise, the progress page the questions now prepared,
+    # the practice page shows them as cards.
+    assert sorted(calls) == ["index.md", "practice.md", "progress.md", "questions.md"]
     assert (site / "timeline/index.html").stat().st_mtime_ns == 1_000_000_000
     assert NEW_QUESTION in (site / "questions/index.html").read_text(encoding="utf-8")
 

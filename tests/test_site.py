@@ -115,6 +115,7 @@ JOURNAL_PAGES = {
     "progress.md",
     "insights.md",
     "tags.md",
+    "practice.md",
 }
 
 
@@ -327,3 +328,56 @@ def test_pages_ask_not_to_be_indexed_and_a_publish_warns_of_offsite_requests(fol
     assert '<meta name="robots" content="noindex' in page
     assert any("a.html loads https://x.org/a.png" in message for _, message in folder.logged)
     assert not folder.site.writes_template("sitemap.xml") and folder.site.writes_template("404.html")
+
+
+# -- prep sheets and the practice log ------------------------------------------------------------
+
+
+def test_an_upcoming_round_gets_a_prep_sheet_out_of_the_nav_with_its_public_notes(folder: Folder) -> None:
+    folder.write(
+        "2026/12/acme-onsite.md",
+        entry(
+            "Ask about on-call.\n\n!!! private\n    Budget tops out at 171k\n",
+            date="2026-12-03",
+            stage="onsite",
+        ),
+    )
+    plan = folder.plan()
+    [prep] = [page for page in plan.pages if page.src_uri.startswith("prep/")]
+    assert prep.src_uri == "prep/2026/12/acme-onsite.md"
+    assert prep.kind is PageKind.JOURNAL and not prep.in_nav and prep.has_notes
+    assert "Ask about on-call." in prep.markdown and "171k" not in prep.markdown
+    assert str(folder.site.page_title(prep.src_uri)) == "Prep sheet: Acme Corp · Onsite"
+    html = folder.site.page_html(prep.src_uri, '<h2 id="prep-questions">Mine</h2><p>notes</p>', prep.src_uri)
+    assert '<h2 id="prep-questions_1">Mine</h2>' in html.notes  # the sheet's own id stays the sheet's
+    assert html.toc is not None
+    [sheet] = html.toc
+    assert [h.id for h in sheet.children][-1] == "prep-notes"
+    assert [h.id for h in sheet.children[-1].children] == ["prep-questions_1"]
+    # An encrypted site's titles name no company.
+    folder.plan(protected=True)
+    assert str(folder.site.page_title(prep.src_uri)) == "Prep sheet"
+
+
+def test_a_dirty_rebuild_rebuilds_a_prep_sheet_when_only_its_round_s_notes_change(serve: Folder) -> None:
+    serve.write("2026/12/acme-onsite.md", entry("First plan.", date="2026-12-03", stage="onsite"))
+    serve.build()
+    serve.write("2026/12/acme-onsite.md", entry("Second plan.", date="2026-12-03", stage="onsite"))
+    rebuilt = serve.build()
+    assert rebuilt["prep/2026/12/acme-onsite.md"] and rebuilt["2026/12/acme-onsite.md"]
+    assert not rebuilt["timeline.md"]
+
+
+def test_the_practice_log_beside_the_config_feeds_the_journal_and_bad_lines_are_warnings(
+    folder: Folder, tmp_path: Path
+) -> None:
+    config = tmp_path / "build" / "mkdocs.yml"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    (config.parent / "practice.log").write_text("2026-11-20 5 Why us?\nnot a line\n", encoding="utf-8")
+    folder.plan(config_file=str(config))
+    assert folder.site.practice_log == config.parent.resolve() / "practice.log"
+    assert [r.card for r in folder.site._this.journal.rehearsals] == ["Why us?"]
+    warnings = [message for level, message in folder.logged if level == logging.WARNING]
+    assert len(warnings) == 1 and warnings[0].endswith(
+        "practice.log:2: expected 'YYYY-MM-DD RATING QUESTION'; found 'not a line'; the line is skipped"
+    )

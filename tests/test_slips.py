@@ -49,7 +49,7 @@ def test_a_colon_slip_in_a_question_item_gets_the_quoting_hint() -> None:
     assert found is None
     assert [str(p) for p in problems] == [
         "e.md:8: questions[1]: a ': ' inside the text makes YAML read 'key: value'; "
-        'put the whole item in quotes: - "Why Acme: the product or the team?"'
+        'put the whole text in quotes: - "Why Acme: the product or the team?"'
     ]
 
 
@@ -60,3 +60,13 @@ def test_a_one_word_tag_with_no_comma_and_a_real_list_get_no_warning() -> None:
     assert read_entry("e.md", text.encode())[1] == []
     text = text.replace("tags: [python, go]", 'tags: "python, go"')  # quoted: written as one on purpose
     assert read_entry("e.md", text.encode())[1] == []
+
+
+def test_a_colon_slip_in_a_plain_field_on_its_own_lines_gets_the_field_form() -> None:
+    text = "---\ndate: 2026-03-14\ncompany: Acme\nrole:\n  Staff engineer: platform\nstage: screen\noutcome: pending\n---\n"
+    found, problems = read_entry("e.md", text.encode())
+    assert found is None
+    assert [str(p) for p in problems] == [
+        "e.md:5: role: a ': ' inside the text makes YAML read 'key: value'; "
+        'put the whole text in quotes: role: "Staff engineer: platform"'
+    ]

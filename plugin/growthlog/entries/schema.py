@@ -126,12 +126,13 @@ _SUGGESTIONS: dict[type[Enum], dict[str, str]] = {
 
 
 def colon_slip(node: yaml.Node) -> str | None:
-    """The line to write when a list item holding ': ' was read as a one-pair mapping, else None.
+    """The text, quoted, when a value holding ': ' was read as a one-pair block mapping; else None.
 
     `- System design went well: clear requirements first` is, to YAML, a mapping with the
-    key "System design went well"; what was meant is one text, which quotes make.
+    key "System design went well"; what was meant is one text, which quotes make. A mapping
+    written as one (`{a: b}`) is left alone.
     """
-    if not (isinstance(node, yaml.MappingNode) and len(node.value) == 1):
+    if not (isinstance(node, yaml.MappingNode) and len(node.value) == 1) or node.flow_style:
         return None
     key, value = node.value[0]
     if not (isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)):
@@ -139,12 +140,11 @@ def colon_slip(node: yaml.Node) -> str | None:
     # Plain style is None in PyYAML's Python parser and '' in libyaml's.
     if key.style or value.style not in (None, "", "'", '"') or is_null(value):
         return None
-    text = f"{scalar_text(key)}: {scalar_text(value)}"
-    return "- " + json.dumps(text, ensure_ascii=False)
+    return json.dumps(f"{scalar_text(key)}: {scalar_text(value)}", ensure_ascii=False)
 
 
 def _colon_message(line: str) -> str:
-    return "a ': ' inside the text makes YAML read 'key: value'; put the whole item in quotes: " + line
+    return "a ': ' inside the text makes YAML read 'key: value'; put the whole text in quotes: " + line
 
 
 #: The years a date of the journal may have: the journal counts months and days between
@@ -204,7 +204,7 @@ class _Checker:
             and str(pairs[0][0].value).strip() not in known
             and not did_you_mean(pairs[0][0].value, known)
         ):
-            self.error(node, field, _colon_message(corrected))
+            self.error(node, field, _colon_message("- " + corrected))
             return None
         seen: dict[str, yaml.Node] = {}
         first_keys: dict[str, yaml.Node] = {}
@@ -265,7 +265,9 @@ class _Checker:
         if corrected is not None:
             # An interviewer's name is never printed, not even in a message about it.
             private = field.startswith("interviewers")
-            self.error(node, field, _colon_message('- "...: ..."' if private else corrected))
+            quoted = '"...: ..."' if private else corrected
+            line = f"- {quoted}" if field.endswith("]") else f"{field.rsplit('.', 1)[-1]}: {quoted}"
+            self.error(node, field, _colon_message(line))
             return ""
         self.error(node, field, f"expected text; found {kind(node)}")
         return ""
