@@ -202,3 +202,19 @@ def test_a_journal_without_upcoming_rounds_has_no_prep_sheets(journal: Journal) 
     assert not (site / "prep").exists()
     assert '<h2 id="upcoming">' not in (site / "index.html").read_text()
     assert re.search(r"last round 16 days ago", (site / "index.html").read_text())
+
+
+def test_a_hostile_upcoming_round_is_escaped_on_its_prep_sheet(journal: Journal) -> None:
+    hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    journal.write("a.md", entry(date="2026-11-10", company=hostile, fell_short=[hostile], feedback=hostile))
+    journal.write(
+        "b.md",
+        # The notes are the user's own Markdown (raw HTML is theirs, as on the entry page): plain here.
+        entry(body="## Plan\n\nPlan.", date="2026-12-01", company=hostile, role=hostile, stage="final"),
+    )
+    site = journal.build()
+    page = (site / "prep/b/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<script>" not in title and title.startswith("Prep sheet: &lt;script&gt;")
