@@ -119,3 +119,23 @@ def test_an_export_of_a_journal_in_local_mode_is_refused() -> None:
     journal = JournalView((), Settings(today=dt.date(2026, 1, 1), mode=Mode.LOCAL))
     with pytest.raises(ValueError, match="publish mode"):
         list(markdown_pages(journal))
+
+
+def test_an_upcoming_round_s_prep_sheet_is_exported_with_its_public_notes(
+    journal: Journal, tmp_path: Path
+) -> None:
+    journal.write(
+        "soon.md",
+        entry(
+            "Ask about the on-call rota.\n\n<!-- my reminder -->\n\n"
+            '!!! private "Private"\n    The recruiter hinted at 168k.\n',
+            date="2026-12-01",
+            stage="onsite",
+        ),
+    )
+    names = export(journal.entries, tmp_path / "out")
+    assert "prep/soon.md" in names  # home and the timeline link it
+    text = (tmp_path / "out" / "prep" / "soon.md").read_text(encoding="utf-8")
+    assert text.startswith('---\ntitle: "Prep sheet: Acme Corp')
+    assert "Ask about the on-call rota." in text
+    assert "168k" not in text and "my reminder" not in text

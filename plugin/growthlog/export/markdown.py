@@ -22,8 +22,8 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from growthlog.entries.private_parts import public_markdown, strip_comments
-from growthlog.pages.journal_pages import GENERATED_PAGES
+from growthlog.entries.private_parts import public_markdown
+from growthlog.pages.journal_pages import journal_pages
 from growthlog.pages.renderer import ASSETS, Renderer
 
 if TYPE_CHECKING:
@@ -48,8 +48,10 @@ def markdown_pages(journal: Journal) -> Iterator[tuple[str, str]]:
     if journal.settings.shows_private:
         raise ValueError("the Markdown export is of the published journal: pass a journal in publish mode")
     renderer = Renderer(journal)
-    for page in GENERATED_PAGES:
-        yield page.src_uri, _page(page.title, _html_block(renderer.page(page)))
+    for page in journal_pages(journal):  # the prep sheets of upcoming rounds too: home links them
+        body = _html_block(renderer.page(page))
+        notes = page.markdown.strip()  # a prep sheet's round's public notes (journal_pages cut them)
+        yield page.src_uri, _page(page.title, f"{body}\n\n{notes}" if notes else body)
     for entry in journal.entries:
         header = _html_block(renderer.entry_header(entry))
         notes = public_markdown(entry.body).strip()
