@@ -22,7 +22,7 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from growthlog.entries.private_parts import public_markdown
+from growthlog.entries.private_parts import public_markdown, strip_comments
 from growthlog.pages.journal_pages import journal_pages
 from growthlog.pages.renderer import ASSETS, Renderer
 
