@@ -183,7 +183,7 @@ def test_a_dirty_rebuild_after_a_note_only_edit_rebuilds_only_that_entry_page(
     caplog.clear()
     edit_technical_round(sample_journal)
     sample_journal.build(strict=False, command="serve", dirty=True)
-    assert "rebuilding 5 entry page(s) and 6 journal page(s)" in caplog.text
+    assert "rebuilding 5 entry page(s) and 7 journal page(s)" in caplog.text
     for page in ["index.html", *journal_pages]:  # the home page lists questions to revise
         assert (site / page).stat().st_mtime_ns != 1_000_000_000, page
     for page in unaffected:
