@@ -222,7 +222,15 @@ def test_new_explains_an_invalid_date(here: Path, when: str) -> None:
 def test_new_refuses_an_empty_company(here: Path) -> None:
     result = run("new", "--company", "  ", "--role", "B", "--date", "2026-03-14", "--stage", "screen")
     assert result.exit_code == 2
-    assert "company and role must not be empty" in result.output
+    assert "company must not be empty; nothing was written" in result.output
+    assert not (here / "entries").exists()
+
+
+def test_new_asks_again_for_a_name_with_a_control_character(here: Path) -> None:
+    result = run("new", "--stage", "screen", "--date", "2026-03-14", input="Ac\x07me\nAcme\nDev\n\n")
+    assert result.exit_code == 0, result.output
+    assert "it holds a control character (U+0007)" in result.output
+    assert '\ncompany: "Acme"\n' in (here / "entries/2026/03/2026-03-14-acme-screen.md").read_text("utf-8")
 
 
 def test_new_writes_into_the_folder_from_mkdocs_yml(here: Path) -> None:

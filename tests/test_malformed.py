@@ -182,6 +182,21 @@ def test_a_file_taking_a_generated_pages_url(tmp_path: Path, url: str, title: st
     assert f"the same address as the generated {title} page; rename the file" in problem.message
 
 
+@pytest.mark.parametrize("name", ["prep/2026/12/acme-onsite.md", "prep/index.md", "Prep/notes.md"])
+def test_a_file_in_the_prep_sheets_folder_is_refused(tmp_path: Path, name: str) -> None:
+    """The prep sheet of an upcoming round `2026/12/acme-onsite.md` lives at prep/2026/12/acme-onsite/:
+    an entry in prep/ could take its address (on a Mac's disk `Prep/` is the same folder)."""
+    root = tmp_path / "entries"
+    write(root / name, f"---\n{HEAD}---\n")
+    write(root / "2026/12/acme-onsite.md", f"---\n{HEAD}---\n")
+    result = read_journal(root, reserved=reserved_urls())
+    assert [e.path for e in result.entries] == ["2026/12/acme-onsite.md"]
+    (problem,) = result.problems
+    assert problem.path.endswith(f"entries/{name}") and problem.line == 1
+    assert "is in the folder prep/, where the journal publishes the prep sheets" in problem.message
+    assert name in result.invalid
+
+
 def test_the_format_reference_lists_every_taken_name() -> None:
     reference = (Path(__file__).parent.parent / "docs/entry-format.md").read_text(encoding="utf-8")
     for url in reserved_urls():

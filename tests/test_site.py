@@ -355,7 +355,7 @@ def test_an_upcoming_round_gets_a_prep_sheet_out_of_the_nav_with_its_public_note
     assert [h.id for h in sheet.children][-1] == "prep-notes"
     assert [h.id for h in sheet.children[-1].children] == ["prep-questions_1"]
     # An encrypted site's titles name no company.
-    folder.plan(protected=True)
+    folder.plan(protected=True, password="a test passphrase")
     assert str(folder.site.page_title(prep.src_uri)) == "Prep sheet"
 
 

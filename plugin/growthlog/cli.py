@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from growthlog.build.publishable import journal_selection
-from growthlog.capture import new_command
 from growthlog.commands.init import init_command
+from growthlog.commands.new import new_command
 from growthlog.commands.options import engine_options
+from growthlog.commands.practice import practice_command
 from growthlog.commands.scan import scan_command
 from growthlog.commands.serve import serve_command
 from growthlog.engines.lookup import EngineError, entries_dir, find_config, find_engine
@@ -22,7 +23,6 @@ from growthlog.journal.checks import suggestions, with_journal_problems
 from growthlog.journal.journal import Journal
 from growthlog.journal.settings import Mode, Settings, resolve_today
 from growthlog.pages.journal_pages import reserved_urls, written_files
-from growthlog.practice import practice_command
 from growthlog.publish import PublishError, publish
 
 

@@ -343,7 +343,8 @@ class JournalSite:
             extensions = dict.fromkeys([*self.options.markdown_extensions, *self.markdown_extensions()])
             parts = PrivateParts(list(extensions), self.options.markdown_configs)
             self.scanner = LeakScanner(secrets(entries, parts))
-        journal = Journal(entries, self.settings, self._read_practice_log())
+        rehearsals = self._read_practice_log()
+        journal = Journal(entries, self.settings, rehearsals)
         renderer = Renderer(journal, self.override_dirs, site_name=self.options.site_name)
         template_problem = template_cache_problem()
         if template_problem is not None:

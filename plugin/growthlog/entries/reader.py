@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from growthlog.entries import frontmatter, mentions, schema, yamlnodes
-from growthlog.entries.urls import page_url
+from growthlog.entries.urls import PREP_FOLDER, in_prep_folder, page_url
 from growthlog.entries.problems import GrowthlogError, Problem, Severity
 
 if TYPE_CHECKING:
@@ -199,48 +199,40 @@ def read_journal(
         problem = Problem(str(root), 1, "", "the entries folder does not exist; create it or set docs_dir")
         return ReadResult((), (problem,))
 
+    def refuse(rel: str, message: str) -> None:
+        """The file is not read: one error at its first line, and it is kept out of every page."""
+        found = Problem(display_path(root, rel), 1, "", message)
+        problems.append(found)
+        invalid[rel] = (found,)
+
     for file, rel in entry_files(root):
         present.add((str(file), rel))
         link = file.is_symlink()
         if link and not file.exists():
-            found = [
-                Problem(
-                    display_path(root, rel),
-                    1,
-                    "",
-                    "is a link to a file that does not exist; remove the link or restore the file",
-                )
-            ]
-            problems += found
-            invalid[rel] = tuple(found)
+            refuse(rel, "is a link to a file that does not exist; remove the link or restore the file")
             continue
         if not inside(file, link):
-            found = [
-                Problem(
-                    display_path(root, rel),
-                    1,
-                    "",
-                    "is a link (or inside a linked folder) to a file outside the entries folder; "
-                    "growthlog reads only files inside it, so copy the file in instead",
-                )
-            ]
-            problems += found
-            invalid[rel] = tuple(found)
+            refuse(
+                rel,
+                "is a link (or inside a linked folder) to a file outside the entries folder; "
+                "growthlog reads only files inside it, so copy the file in instead",
+            )
             continue
         url = page_url(rel)
         taken = next((f for f in written_prefixes if url.startswith(f)), None)
         if taken is not None:
-            found = [
-                Problem(
-                    display_path(root, rel),
-                    1,
-                    "",
-                    f"would be published at /{url}, but /{taken.rstrip('/')} is a file every site of the "
-                    "journal holds; rename the file",
-                )
-            ]
-            problems += found
-            invalid[rel] = tuple(found)
+            refuse(
+                rel,
+                f"would be published at /{url}, but /{taken.rstrip('/')} is a file every site of the "
+                "journal holds; rename the file",
+            )
+            continue
+        if in_prep_folder(rel):
+            refuse(
+                rel,
+                f"is in the folder {PREP_FOLDER}, where the journal publishes the prep sheets of "
+                "upcoming rounds; move it to another folder",
+            )
             continue
         clash = by_url.get(url)
         if clash is not None or (reserved and url in reserved):
@@ -251,24 +243,13 @@ def read_journal(
                 if reserved
                 else ""
             )
-            found = [
-                Problem(
-                    display_path(root, rel),
-                    1,
-                    "",
-                    f"would be published at /{url}, the same address as {other}; rename the file",
-                )
-            ]
-            problems += found
-            invalid[rel] = tuple(found)
+            refuse(rel, f"would be published at /{url}, the same address as {other}; rename the file")
             continue
         by_url[url] = rel
         try:
             entry, found = cache.read(file, rel)
         except OSError as err:
-            found = [Problem(display_path(root, rel), 1, "", f"cannot be read: {err.strerror}")]
-            problems += found
-            invalid[rel] = tuple(found)
+            refuse(rel, f"cannot be read: {err.strerror}")
             continue
         # Most entries have no problem: their label (a walk up to the current folder) is not needed.
         relabelled = _relabel(found, display_path(root, rel)) if found else found

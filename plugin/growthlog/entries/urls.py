@@ -80,6 +80,8 @@ def tag_anchor(tag: str) -> str:
 def tag_url(tag: str, directory_urls: bool = True) -> str:
     """The link to a tag's section of the tags page, relative to the site root."""
     return f"{entry_url(TAGS_PAGE, directory_urls)}#{tag_anchor(tag)}"
+
+
 #: Where the prep sheets of upcoming rounds live: `prep/` then the round's own source path.
 PREP_FOLDER = "prep/"
 
@@ -87,6 +89,13 @@ PREP_FOLDER = "prep/"
 def prep_source(entry_path: str) -> str:
     """The source path (in the docs tree) of the prep sheet of the upcoming round at `entry_path`."""
     return PREP_FOLDER + entry_path
+
+
+def in_prep_folder(rel: str) -> bool:
+    """Whether a file of the docs folder lies in the prep sheets' folder, which the journal owns: an
+    entry there could take a prep sheet's address. Letter case aside, as a Mac or Windows disk
+    writes `Prep/` and `prep/` into one folder."""
+    return rel.casefold().startswith(PREP_FOLDER)
 
 
 def prep_url(entry_path: str, directory_urls: bool = True) -> str:

@@ -233,7 +233,9 @@ def build_question_bank(journal: Journal) -> QuestionBank:
         for w in wordings
     )
     questions = tuple(
-        BankedQuestion(q.wording, q.anchor, q.schedule, rehearsed=True) if rehearsed_recently(journal, q) else q
+        BankedQuestion(q.wording, q.anchor, q.schedule, rehearsed=True)
+        if rehearsed_recently(journal, q)
+        else q
         for q in questions
     )
     # Each question's category worked out once (it counts the categories of every time it was asked).

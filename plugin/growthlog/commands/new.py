@@ -66,7 +66,26 @@ def _text(text: str) -> str:
     value = text.strip()
     if not value:
         raise ValueError("it must not be empty")
+    for char in value:
+        if "\ud800" <= char <= "\udfff":
+            # How Python hands over command-line bytes that are not UTF-8 (surrogateescape).
+            raise ValueError(
+                "it is not valid UTF-8 text (your terminal sent other bytes); type it again in a UTF-8 terminal"
+            )
+        if unicodedata.category(char) == "Cc":
+            raise ValueError(
+                f"it holds a control character (U+{ord(char):04X}); write it on one line, "
+                "with letters, digits and punctuation"
+            )
     return value
+
+
+def _given(name: str, value: str) -> str:
+    """An option's text, checked as a prompt's answer is; a bad one stops before anything is written."""
+    try:
+        return _text(value)
+    except ValueError as err:
+        raise click.UsageError(f"{name} {str(err).removeprefix('it ')}; nothing was written") from None
 
 
 def _ask(label: str, check: Callable[[str], str], default: str | None = None) -> str:
@@ -130,16 +149,14 @@ def new_command(
     yesterday, or YYYY-MM-DD), and asks again on an answer it cannot use. Writes no
     value you did not give; never overwrites a file.
     """
-    if (company is not None and not company.strip()) or (role is not None and not role.strip()):
-        raise click.UsageError("company and role must not be empty")
     if posting is not None and not is_posting_url(posting.strip()):
         raise click.BadParameter(
             f"expected a web address starting https:// or http://; found {posting!r}", param_hint="--posting"
         )
     asking = company is None or role is None or stage is None
     today = dt.date.today()
-    company = company.strip() if company is not None else _ask("Company", _text)
-    role = role.strip() if role is not None else _ask("Role", _text)
+    company = _given("company", company) if company is not None else _ask("Company", _text)
+    role = _given("role", role) if role is not None else _ask("Role", _text)
     if stage is None:
         stage = _ask(f"Stage ({', '.join(_STAGES)})", _stage)
     if when is None:
@@ -158,13 +175,15 @@ def new_command(
         outcome = (
             Outcome.PENDING.value
         )  # a round today or ahead has no outcome yet: that is what pending means
+    # The whole file is made before it is created: nothing can fail half way and leave it empty.
+    content = entry_template(company, role, when, stage, outcome, (posting or "").strip()).encode("utf-8")
     root = directory if directory is not None else entries_dir()
     path = root / f"{when:%Y}" / f"{when:%m}" / f"{when.isoformat()}-{slug(company)}-{stage}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         # "x" mode: the check and the creation are one step, so a file is never overwritten.
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(entry_template(company, role, when, stage, outcome, (posting or "").strip()))
+        with path.open("xb") as handle:
+            handle.write(content)
     except FileExistsError:
         click.echo(
             f"error: {path} already exists; nothing was written (edit it, or pick another --date or --stage)",
