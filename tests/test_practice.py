@@ -261,3 +261,24 @@ def test_a_question_marked_prepared_is_rehearsed_not_prepared() -> None:
     assert bank.to_prepare == ()
     assert [q.text for q in bank.to_rehearse] == ["Biggest failure?"]
     assert bank.to_rehearse[0].revise_reasons == ("tough",)
+
+
+def test_a_card_asked_in_other_words_under_one_topic_is_rehearsed_by_any_of_its_names() -> None:
+    first = Question(
+        "How would you build a rate limiter?", QuestionCategory.SYSTEM_DESIGN, topic="rate limiting"
+    )
+    second = Question("Design throttling for an API", QuestionCategory.SYSTEM_DESIGN, topic="Rate limiting")
+    journal = journal_of(
+        round_("2026-10-01", "Acme", "screen", "advanced", questions=(first,)),
+        round_("2026-11-01", "Globex", "screen", "advanced", questions=(second,)),
+    )
+    [card] = build_question_bank(journal).to_revise
+    assert not card.is_prepared and card.revise_reasons == ("no better answer yet",)
+    for name in ("Design throttling for an API", "how would you build a rate limiter", "RATE LIMITING"):
+        journal.rehearsals = (_r(TODAY.isoformat(), 4, name),)
+        bank = build_question_bank(journal)
+        assert bank.to_revise == () and [q.text for q in bank.rehearsed_well] == [card.text], name
+        assert bank.questions[0].is_prepared and bank.questions[0].schedule is not None
+    # Another question's name does not count for it.
+    journal.rehearsals = (_r(TODAY.isoformat(), 5, "Why us?"),)
+    assert [q.text for q in build_question_bank(journal).to_revise] == [card.text]
