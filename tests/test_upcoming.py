@@ -191,6 +191,11 @@ def test_home_timeline_and_prep_sheet_pages_in_a_publish_build(journal: Journal)
     # The sheet's sections and the notes' headings are in the table of contents.
     toc = page.split('<nav class="md-nav md-nav--secondary"', 1)[1].split('<div class="md-content"', 1)[0]
     assert 'href="#prep-questions"' in toc and 'href="#things-to-ask"' in toc
+    # The round's own page links its prep sheet; a round held links none.
+    assert '<a href="../prep/b/">Prep sheet: what to revise for this round</a>' in _main(
+        (site / "b/index.html").read_text()
+    )
+    assert "Prep sheet" not in _main((site / "a/index.html").read_text())
     # A draft's prep sheet is left out of a publish build, as the draft is.
     assert not (site / "prep/c").exists()
     assert not (site / "prep/a").exists()  # a round held has no prep sheet

@@ -206,7 +206,7 @@ def entry_template(
     """A new entry: the values given, every other field empty, every practice as a comment to answer."""
     # json.dumps gives a double-quoted string that is also valid YAML, whatever the name holds.
     outcome_line = (
-        f"outcome: {outcome:<26}{_OUTCOME_HELP}"
+        f"outcome: {outcome:<25}{_OUTCOME_HELP}"
         if outcome
         else f"outcome:                          {_OUTCOME_HELP}: required, how did it go?"
     )
@@ -219,7 +219,7 @@ def entry_template(
 date: {when.isoformat()}
 company: {json.dumps(company, ensure_ascii=False)}
 role: {json.dumps(role, ensure_ascii=False)}
-{posting_line}stage: {stage:<28}# applied | screen | technical | take-home | onsite | final | offer
+{posting_line}stage: {stage:<27}# applied | screen | technical | take-home | onsite | final | offer
 {outcome_line}
 format:                           # phone | video | onsite | take-home
 confidence:                       # 1-5: how did you feel right after?

@@ -107,7 +107,7 @@ def build_prep_sheet(journal: Journal, path: str) -> PrepSheet:
             found.append(f"asked {q.times_asked} times")
         if q.tough:
             found.append("tough")
-        if not q.better_answer:
+        if not q.is_prepared:
             found.append("no better answer yet")
         return tuple(found)
 

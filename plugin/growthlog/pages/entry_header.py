@@ -124,6 +124,7 @@ class EntryHeader:
         shows_private: bool,
         tag_url: Callable[[str], str] | None = None,
         plan: Plan | None = None,
+        prep_url: str | None = None,
     ) -> None:
         self.entry = entry
         self.application = application
@@ -134,6 +135,8 @@ class EntryHeader:
         self.tag_url = tag_url
         #: The journal's plan: where this entry's items stand now, and whether they came back.
         self.journal_plan = plan
+        #: The link to this round's prep sheet, while it is upcoming (relative to this page).
+        self.prep_url = prep_url
 
     def __html__(self) -> Markup:
         return Markup("\n".join(getattr(self, name) for name in SECTIONS))
@@ -175,6 +178,11 @@ class EntryHeader:
             parts.append(
                 f'\n<p class="gl-entry__posting"><a href="{escape(entry.posting)}" rel="noopener noreferrer">'
                 "The job posting</a></p>"
+            )
+        if self.prep_url is not None:
+            parts.append(
+                f'\n<p class="gl-entry__prep"><a href="{escape(self.prep_url)}">'
+                "Prep sheet: what to revise for this round</a></p>"
             )
         return Markup("".join(parts))
 

@@ -166,6 +166,8 @@ class Renderer:
         #: Escaped links to entries, by the prefix that leads back to the site root: the journal pages
         #: but home share one (they are all one folder deep), so an entry's link is made once for all.
         self._links: dict[str, fragments.EntryLinks] = {}
+        #: The rounds still to come: each entry page links its prep sheet.
+        self._upcoming = frozenset(e.path for e in journal.upcoming)
 
     def _url(self, entry: Entry) -> str:
         found = self._urls.get(entry.path)
@@ -242,6 +244,7 @@ class Renderer:
             settings.shows_private,
             tag_link,
             self.journal.view(build_plan),
+            base + prep_url(entry.path, settings.directory_urls) if entry.path in self._upcoming else None,
         )
         if self._entry_frame is None:
             self._entry_frame = _stock_frame(self.env)
