@@ -348,3 +348,15 @@ def test_then_and_now_names_questions_once_unprepared_and_prepared_since() -> No
     assert "Then and now" in home
     assert "“Why us?”: unprepared at A, screen, 5 Jan 2026 ; prepared since B, screen, 20 Jan 2026" in home
     assert not build_resurfacing(journal_of(entries[0], today=TODAY)).then_and_now
+
+
+def test_then_and_now_follows_a_question_across_wordings_given_one_topic() -> None:
+    """Another wording counts when the author gave both the same topic: the question bank's card."""
+    first = Question("Describe a conflict with a colleague", topic="conflict")
+    later = Question("Tell me about a disagreement", topic="Conflict", better_answer="The API story")
+    entries = [
+        round_("2026-01-05", "A", "screen", "rejected", questions=(first,)),
+        round_("2026-02-02", "B", "screen", "advanced", questions=(later,)),
+    ]
+    [found] = build_resurfacing(journal_of(*entries, today=TODAY)).then_and_now
+    assert (found.then.company, found.now.company) == ("A", "B")

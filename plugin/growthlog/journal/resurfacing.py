@@ -71,8 +71,9 @@ class Resurfacing:
 
 
 def then_and_now(journal: Journal) -> tuple[ThenAndNow, ...]:
-    """Questions first met unprepared and prepared since (the same wording, as the question bank groups
-    them), the latest prepared first. Never guessed: another wording of a question is another question."""
+    """Questions first met unprepared and prepared since, the latest prepared first: one question bank
+    card (the same wording, or wordings the author gave one `topic:`). Never guessed: wordings that only
+    look alike are other questions."""
     found = []
     for question in journal.view(build_question_bank).questions:
         asked = question.asked
