@@ -495,3 +495,29 @@ def test_every_pages_headline_numbers_agree_with_its_lists(journal: Journal) -> 
     assert questions.count('<article class="gl-qcard') == int(lead[1])
     asked = sum(int(n) for n in re.findall(r"<strong>Asked (\d+) times?</strong>", questions))
     assert asked == int(lead[2])
+
+
+def test_a_skill_written_once_that_is_a_near_miss_of_one_written_more_often_is_a_warning() -> None:
+    rounds = [
+        round_(
+            "2026-01-05", "Acme", "screen", "advanced", development=(PlanItem("Kafka streams", "x", line=9),)
+        ),
+        round_(
+            "2026-02-05", "Beta", "screen", "advanced", development=(PlanItem("kafka streams", "y", line=9),)
+        ),
+        round_(
+            "2026-03-05",
+            "Gamma",
+            "screen",
+            "advanced",
+            development=(PlanItem("Kafka streems", "z", line=12),),
+        ),
+        round_("2026-04-05", "Delta", "screen", "advanced", development=(PlanItem("SQL", "z", line=12),)),
+    ]
+    [problem] = journal_problems(rounds)
+    assert (problem.path, problem.line, problem.field) == (
+        "2026-03-05-gamma-screen.md",
+        12,
+        "development.skill",
+    )
+    assert "did you mean 'Kafka streams'" in problem.message and problem.severity is Severity.WARNING

@@ -185,6 +185,8 @@ def journal_problems(entries: Sequence[Entry], name: Callable[[str], str] = _as_
     problems += near_misses("lessons.theme", themes)
     topics = [(e, q.line, q.topic) for e in entries for q in e.questions if q.topic]
     problems += near_misses("questions.topic", topics)
+    skills = [(e, item.line, item.skill) for e in entries for item in e.development if item.skill]
+    problems += near_misses("development.skill", skills)
     problems += unmatched_because(entries)
     return sorted(problems, key=lambda p: (p.path, p.line))
 
