@@ -59,6 +59,16 @@ def test_the_log_reads_lines_and_reports_bad_ones_by_line() -> None:
     assert all(not p.is_error for p in problems)
 
 
+def test_a_rehearsal_dated_after_today_is_reported_and_skipped() -> None:
+    text = "2026-11-20  4  Why us?\n2062-11-20  5  Why us?\n"
+    rehearsals, problems = parse_practice_log(text, "practice.log", dt.date(2026, 11, 26))
+    assert [r.line for r in rehearsals] == [1]
+    assert [str(p) for p in problems] == [
+        "practice.log:2: the date 2062-11-20 is after today (2026-11-26); the line is skipped"
+    ]
+    assert parse_practice_log(text, "practice.log")[1] == ()  # no today given: nothing to compare
+
+
 def test_a_log_that_is_not_utf8_or_missing_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     assert read_practice_log(tmp_path / "practice.log") == ((), ())
     (tmp_path / "practice.log").write_bytes(b"2026-11-20 4 ok\n2026-11-21 4 caf\xe9\n")

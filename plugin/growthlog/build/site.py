@@ -453,7 +453,7 @@ class JournalSite:
         path = self.practice_log
         if path is None:
             return ()
-        rehearsals, problems = read_practice_log(path, _shown_path(path))
+        rehearsals, problems = read_practice_log(path, _shown_path(path), self.settings.today)
         for problem in problems:
             self.log.warning(str(problem))
         return rehearsals

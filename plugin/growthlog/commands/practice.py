@@ -86,7 +86,7 @@ def practice_command(config_file: Path | None, limit: int | None) -> None:
     result = read_journal(config.docs_dir, reserved=reserved_urls())
     if result.problems:
         click.echo(f"note: {summarise(result.problems)}; `growthlog check` lists them", err=True)
-    rehearsals, problems = read_practice_log(log_path)
+    rehearsals, problems = read_practice_log(log_path, today=today)
     for problem in problems:
         click.echo(f"{problem.severity.value}: {problem}", err=True)
     journal = Journal(result.entries, Settings(today=today, mode=Mode.LOCAL), rehearsals)

@@ -55,8 +55,14 @@ def format_rehearsal(rehearsal: Rehearsal) -> str:
     return f"{rehearsal.date.isoformat()}  {rehearsal.rating}  {card}"
 
 
-def parse_practice_log(text: str, name: str = PRACTICE_LOG) -> tuple[tuple[Rehearsal, ...], tuple[Problem, ...]]:
-    """The rehearsals of a log's text, and one warning per line that could not be read."""
+def parse_practice_log(
+    text: str, name: str = PRACTICE_LOG, today: dt.date | None = None
+) -> tuple[tuple[Rehearsal, ...], tuple[Problem, ...]]:
+    """The rehearsals of a log's text, and one warning per line that could not be read.
+
+    A rehearsal dated after `today` is a typo (it would keep its question off To revise for
+    months): it is reported and skipped too.
+    """
     found: list[Rehearsal] = []
     problems: list[Problem] = []
     for number, raw in enumerate(text.splitlines(), 1):
@@ -76,6 +82,8 @@ def parse_practice_log(text: str, name: str = PRACTICE_LOG) -> tuple[tuple[Rehea
                 rating = match["rating"]
                 if not (rating.isdigit() and int(rating) in RATINGS):
                     problem = f"the rating must be a whole number from 1 to 5; found {describe(rating)}"
+                elif today is not None and when > today:
+                    problem = f"the date {when.isoformat()} is after today ({today.isoformat()})"
                 else:
                     found.append(Rehearsal(when, match["card"], int(rating), number))
         if problem is not None:
@@ -85,8 +93,10 @@ def parse_practice_log(text: str, name: str = PRACTICE_LOG) -> tuple[tuple[Rehea
     return tuple(found), tuple(problems)
 
 
-def read_practice_log(path: Path, name: str | None = None) -> tuple[tuple[Rehearsal, ...], tuple[Problem, ...]]:
-    """The rehearsals kept in the log at `path` (none when there is no log yet)."""
+def read_practice_log(
+    path: Path, name: str | None = None, today: dt.date | None = None
+) -> tuple[tuple[Rehearsal, ...], tuple[Problem, ...]]:
+    """The rehearsals kept in the log at `path` (none when there is no log yet); see `parse_practice_log`."""
     label = name or str(path)
     try:
         data = path.read_bytes()
@@ -99,7 +109,7 @@ def read_practice_log(path: Path, name: str | None = None) -> tuple[tuple[Rehear
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         return (), (Problem(label, line, "", "is not UTF-8 text; no rehearsal was read", Severity.WARNING),)
-    return parse_practice_log(text, label)
+    return parse_practice_log(text, label, today)
 
 
 def append_rehearsal(path: Path, rehearsal: Rehearsal) -> None:
