@@ -55,14 +55,39 @@ def test_a_name_inside_a_private_block_is_not_reported_and_lines_after_it_keep_t
         "    Dubois agreed.\n"  # 13
         "\n"  # 14
         "- a list item\n"  # 15
-        "    ??? private\n"  # 16
-        "        Vries, nested.\n"  # 17
-        "Then Dubois wrote back.\n"  # 18
+        "\n"  # 16
+        "    ??? private\n"  # 17
+        "        Vries, nested.\n"  # 18
+        "\n"  # 19
+        "Then Dubois wrote back.\n"  # 20
     )
     found = mentions(HEAD + body)
     assert len(found) == 1 and found[0].startswith(
-        "a.md:18: interviewers: a word of the name interviewers[0] "
+        "a.md:20: interviewers: a word of the name interviewers[0] "
     )
+
+
+def test_what_markdown_shows_decides_not_how_a_line_looks() -> None:
+    """A box opener Markdown reads as text is text: its words are published, and reported."""
+    body = (
+        "---\n"  # 8
+        "- a list item\n"  # 9
+        "    ??? private\n"  # 10: no blank line above, so it runs on in the item's paragraph
+        "        Vries, nested.\n"  # 11
+        "\n"  # 12
+        "```text\n"  # 13
+        "!!! private\n"  # 14: code, shown as typed
+        "    Chloe in a code block.\n"  # 15
+        "```\n"  # 16
+        "\n"  # 17
+        "> !!! private\n"  # 18: a box inside a blockquote is a box
+        ">     Dubois, quoted privately.\n"  # 19
+        "\n"  # 20
+        "<!-- Chloe, in a comment no page shows -->\n"  # 21
+    )
+    found = mentions(HEAD + body)
+    assert [f.split(":")[1] for f in found] == ["11", "15"]
+    assert "interviewers[1]" in found[0] and "interviewers[0]" in found[1]
 
 
 def test_public_front_matter_strings_are_reported_with_their_field_and_line() -> None:

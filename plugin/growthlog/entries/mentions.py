@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from growthlog.entries import schema
-from growthlog.entries.private_parts import public_lines
+from growthlog.entries.private_parts import shown_html
 from growthlog.entries.problems import Problem, Severity
 from growthlog.entries.public_fields import SHOWN_KEYS, UNSHOWN_FIELDS, shown_fields
 from growthlog.entries.yamlnodes import scalar_text
@@ -80,12 +80,42 @@ def interviewer_mentions(entry: Entry, front_matter: yaml.Node, split: SplitEntr
             continue
         for word, line in _lines_naming(named, node, source, pattern).items():
             warn(split.yaml_line + line, word, f" ({field})", "move it under `private:`")
-    # Most notes name nobody: one search of the whole body spares the walk over its lines.
-    lines = public_lines(entry.body) if pattern.search(entry.body) else ()
-    for line, text in lines:
-        for word in dict.fromkeys(pattern.findall(text)):
+    # Most notes name nobody: one search of the whole body spares reading it as Markdown.
+    for line, words in _shown_lines_naming(entry.body, pattern) if pattern.search(entry.body) else ():
+        for word in words:
             warn(entry.body_line + line, word, "", "move the sentence into a `!!! private` block")
     return found
+
+
+#: What a name's word is replaced with to find where Markdown shows it: letters and the line's
+#: number, which no Markdown syntax changes (`glmention3x` never contains `glmention31x`).
+_MARK = "glmention{}x"
+
+
+def _shown_lines_naming(body: str, pattern: re.Pattern[str]) -> list[tuple[int, tuple[str, ...]]]:
+    """The lines of the notes (0-based) where a page shows a word of a name, with those words.
+
+    Markdown decides, not the look of a line: a `!!! private` box nested in a list or a
+    blockquote hides its words, one inside a code block shows them, and so does a line
+    Markdown runs on into a paragraph. Each name's word is swapped for a mark naming its
+    line, the notes are read as a published page reads them (private parts and comments
+    dropped), and a line is reported when its mark is still there in any usual reading
+    (`shown_html`: with and without fenced code blocks).
+    """
+    lines = body.split("\n")
+    # Without a private class (spelled out or in character references) or a comment, nothing of
+    # the notes is hidden: every line naming someone is shown, and Markdown need not be asked.
+    hides = "private" in body.casefold() or "<!--" in body or "&" in body
+    named: dict[int, tuple[str, ...]] = {}
+    for i, text in enumerate(lines):
+        words = tuple(dict.fromkeys(pattern.findall(text)))
+        if words:
+            named[i] = words
+            lines[i] = pattern.sub(_MARK.format(i), text)
+    if not hides:
+        return list(named.items())
+    shown = shown_html("\n".join(lines))
+    return [(i, words) for i, words in named.items() if any(_MARK.format(i) in html for html in shown)]
 
 
 def _shown_scalars(root: yaml.Node) -> Iterator[tuple[str, yaml.ScalarNode]]:

@@ -237,6 +237,12 @@ class PrivateParts:
     def __call__(self, body: str) -> tuple[PrivatePart, ...]:
         return self.of(body)
 
+    def public_html(self, body: str) -> str:
+        """The HTML a published page makes of a body: private parts and comments gone (raw HTML
+        not yet cleaned: what it holds counts as shown)."""
+        self.markdown.reset()
+        return str(self.markdown.convert(body))
+
     def of(self, body: str) -> tuple[PrivatePart, ...]:
         """The private parts of a body in the order they appear, each with its line (best effort)."""
         # A private class is spelled with the word `private`, or with character references in raw HTML.
@@ -263,6 +269,21 @@ def _lines_of(body: str, count: int) -> Iterator[int]:
 
 #: The Markdown extensions private parts are read with when no build configuration is given.
 DEFAULT_MARKDOWN = ("admonition", "pymdownx.details", "attr_list", "md_in_html")
+
+
+def shown_html(body: str) -> tuple[str, ...]:
+    """A body as a published page may show it, once per usual Markdown configuration (see
+    `PrivateParts.public_html`): DEFAULT_MARKDOWN, and with fenced code blocks as well, where a
+    `!!! private` typed inside a fence is code that is shown.
+
+    For checks made while an entry is read, before the build's own configuration is known:
+    text shown by either reading counts as shown, the safe direction for a warning. A body
+    with no fence is read once (both readings agree on it).
+    """
+    default, fenced = _usual_parts()
+    if "```" not in body and "~~~" not in body:
+        return (default.public_html(body),)
+    return (default.public_html(body), fenced.public_html(body))
 
 
 def public_markdown(body: str, parts: PrivateParts | None = None) -> str:
@@ -304,13 +325,18 @@ def _default_parts() -> PrivateParts:
     return PrivateParts(DEFAULT_MARKDOWN)
 
 
+@functools.cache
+def _usual_parts() -> tuple[PrivateParts, PrivateParts]:
+    """The readers of `shown_html`, made once for the process."""
+    return (_default_parts(), PrivateParts([*DEFAULT_MARKDOWN, "pymdownx.superfences"]))
+
+
 def public_lines(body: str) -> Iterator[tuple[int, str]]:
     """The lines of a body outside indented `!!! private` blocks, each with its line (0-based).
 
-    Only for the interviewer-name warning (entries/mentions.py), which is read with
-    each entry, before any Markdown configuration is known: it errs towards checking
-    too much (a private box nested in a blockquote is checked too). What is removed
-    from a page is decided by the tree processor above, not by this.
+    Only for Markdown that leaves as Markdown (`cut_private_lines`), which the tree
+    processor then checks. What is removed from a page is decided by the tree
+    processor above, not by this.
     """
     lines = body.split("\n")
     i = 0
