@@ -251,6 +251,17 @@ def test_draft_text_published_elsewhere_is_found_however_the_journal_text_is_cut
     assert texts == {"2026/draft/", "2026/draft.html", "New words here too"}
 
 
+def test_draft_text_shared_with_a_published_code_block_is_not_a_secret() -> None:
+    # The journal's text is Markdown source, read as plain text like the draft's own phrase:
+    # `attempts=3` is the words `attempts 3`, not an HTML attribute name to leave out (which
+    # made this phrase a secret, and failed the build of every page showing the code).
+    code = "```python\ndef retry(call, attempts=3):\n    return call()\n```"
+    published = make("2026/e1.md", body=f"Retries.\n\n{code}\n")
+    draft = make("2026/draft.md", draft=True, body=f"{code}\n\nNew words here too.\n")
+    texts = {s.text for s in secrets([published, draft]) if s.what == "the draft's text"}
+    assert texts == {"2026/draft/", "2026/draft.html", "New words here too"}
+
+
 def test_secrets_list_private_values_blocks_and_draft_text_without_shared_text() -> None:
     published = make(
         "2026/acme-screen.md",

@@ -15,7 +15,7 @@ from ahocorasick_rs import BytesAhoCorasick
 from growthlog.entries.private_parts import DEFAULT_MARKDOWN, PrivateParts
 from growthlog.entries.public_fields import public_text
 from growthlog.entries.urls import page_url
-from growthlog.privacy.reader_text import decoded, json_decoded, spoken, words
+from growthlog.privacy.reader_text import decoded, json_decoded, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -188,11 +188,10 @@ def _found_in(texts: set[str], pieces: Iterable[str]) -> set[str]:
     automaton = BytesAhoCorasick(patterns)
     reach = max(map(len, patterns))
     found: set[int] = set()
-    tail, batch, size = b"", list[bytes](), 0
+    tail, batch, size = b"", list[str](), 0
     for piece in pieces:
-        data = piece.encode("utf-8", "surrogatepass")
-        batch.append(data)
-        size += len(data) + 1
+        batch.append(piece)
+        size += len(piece) + 1
         if size >= _BATCH_BYTES:
             tail = _search(automaton, tail, batch, reach, found)
             batch, size = [], 0
@@ -200,19 +199,19 @@ def _found_in(texts: set[str], pieces: Iterable[str]) -> set[str]:
     return {text for index in found for text in by_pattern[patterns[index]]}
 
 
-#: How much of the journal's text one automaton pass reads in `_found_in`.
+#: How much of the journal's text (in characters) one automaton pass reads in `_found_in`.
 _BATCH_BYTES = 1 << 20
 
 
-def _search(
-    automaton: BytesAhoCorasick, tail: bytes, batch: list[bytes], reach: int, found: set[int]
-) -> bytes:
+def _search(automaton: BytesAhoCorasick, tail: bytes, batch: list[str], reach: int, found: set[int]) -> bytes:
     """Add to `found` the patterns in the words of `tail` then `batch`; return the new tail."""
-    # Pieces are cut between words (joined by a space), so each batch's words are whole.
-    read = spoken(b" ".join(batch)).strip()
+    # Pieces are cut between words (joined by a space), so each batch's words are whole. They are
+    # plain text (Markdown source), read as the draft's text is: `attempts=3` in a code block is
+    # the words `attempts 3`, not an HTML attribute to leave out.
+    read = " ".join(words(" ".join(batch)))
     if not read:
         return tail
-    window = (tail or b" ") + read.encode("utf-8") + b" "
+    window = (tail or b" ") + read.encode("utf-8", "surrogatepass") + b" "
     found.update(index for index, _start, _end in automaton.find_matches_as_indexes(window, overlapping=True))
     return window[-reach:] if len(window) > reach else window
 
