@@ -8,7 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 import pytest
-from growthlog.privacy import leakscan
+from growthlog.privacy import leakscan, reader_text
 from growthlog.privacy.leakscan import LeakScanner, describe
 from growthlog.privacy.reader_text import decoded, json_decoded
 from growthlog.privacy.secrets import WORD_RUN, Secret, forms
@@ -289,3 +289,48 @@ def test_a_secret_of_fewer_than_four_letters_and_digits_once_punctuation_goes_is
     # A draft named d.md: its address `d/` would be the word `d`, found on every page.
     assert forms(Secret("d.md", "the draft's text", "d/")) == []
     assert forms(Secret("d.md", "the draft's text", "d.html")) == [("d", "html")]
+
+
+_SOUP = [
+    "Jane",
+    "whit",
+    " ",
+    ".",
+    "_",
+    "<em>",
+    "<wbr>",
+    "<div>",
+    "&amp;",
+    "&shy;",
+    "%C3%A9",
+    "e\u0301",
+    "\u0301",
+    "\u00ad",
+    "\u200b",
+    "é",
+    "İ",
+    "ß",
+    "ς",
+    "\u212a",
+    "\ufb01",
+    "\uff21",
+    "·",
+    "¶",
+    "\u1100\u1161\u11a8",
+    "\u11a8",
+    "가",
+    "ร",
+    "日本",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*(p.encode() for p in _SOUP), b"\xff", b"\xc3", b"\xe2\x80"]), max_size=14))
+def test_the_candidate_form_is_the_words_run_together_however_the_non_ascii_is_placed(
+    pieces: list[bytes],
+) -> None:
+    # squeezed() folds only the non-ASCII runs (and the character before each), not the whole
+    # page; the result must be what folding the whole text and joining its words gives.
+    data = b"".join(pieces)
+    whole = decoded(reader_text._without_inline_tags(data)).decode("utf-8", "replace")
+    assert reader_text.squeezed(data) == "".join(reader_text.words(whole)).encode("utf-8")

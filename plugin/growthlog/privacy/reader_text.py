@@ -131,11 +131,42 @@ def squeezed(data: bytes) -> bytes:
     candidate wherever its squeezed words are, so this only ever finds too much.
     """
     data = decoded(_without_inline_tags(data))
-    if data.isascii():
-        data = data.lower()
-    else:
-        data = _OTHER_SEPARATORS.sub("", _folded(data.decode("utf-8", "replace"))).encode("utf-8")
-    return data.translate(None, _ASCII_SEPARATORS)
+    if not data.isascii():
+        data = _folded_non_ascii(data)
+    return data.lower().translate(None, _ASCII_SEPARATORS)
+
+
+#: Every non-ASCII byte as 0x80, to find them with `bytes.find` (a regex takes ten times longer).
+_MARKED = bytes(range(128)) + b"\x80" * 128
+_NON_ASCII = re.compile(rb"[\x80-\xff]+")
+
+
+def _folded_non_ascii(data: bytes) -> bytes:
+    """`data` with each run of non-ASCII bytes, and the character before it, folded and squeezed.
+
+    Only these pieces of a page (a few symbols in most) go through `_folded`: a fifth of
+    the time of folding the whole page, for the same result. An ASCII character is its
+    own NFKC form and case folds to its lower case; NFKC composes a combining mark with
+    the character before it (taken along) and never with an ASCII character after it;
+    a UTF-8 sequence, valid or not, holds no ASCII byte.
+    """
+    marked = data.translate(_MARKED)
+    pieces: list[bytes] = []
+    at = 0
+    start = marked.find(0x80)
+    while start >= 0:
+        end = _NON_ASCII.match(data, start).end()  # type: ignore[union-attr]  # a byte >= 0x80 is there
+        lead = start - 1 if start > at else start
+        pieces += (data[at:lead], _squeezed_piece(data[lead:end]))
+        at = end
+        start = marked.find(0x80, end)
+    pieces.append(data[at:])
+    return b"".join(pieces)
+
+
+@functools.lru_cache(maxsize=4096)
+def _squeezed_piece(piece: bytes) -> bytes:
+    return _OTHER_SEPARATORS.sub("", _folded(piece.decode("utf-8", "replace"))).encode("utf-8")
 
 
 def spoken(data: bytes, *, tags: bool = False) -> str:
