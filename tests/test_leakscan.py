@@ -174,6 +174,33 @@ def test_finds_secrets_across_the_slices_a_big_file_is_read_in(
     ]
 
 
+@pytest.mark.parametrize(("slice_bytes", "check_bytes"), [(256, 64), (300, 16), (1 << 20, 40)])
+def test_a_slice_with_a_candidate_is_read_again_in_small_pieces_with_the_same_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, slice_bytes: int, check_bytes: int
+) -> None:
+    # Only the small pieces around a candidate are read word by word: a secret across their
+    # cuts, or across the cut of the big slices, is still found; a near miss still is not.
+    monkeypatch.setattr(leakscan, "SLICE_BYTES", slice_bytes)
+    monkeypatch.setattr(leakscan, "CHECK_BYTES", check_bytes)
+    site = tmp_path / "site"
+    site.mkdir()
+    filler = "word " * 40
+    (site / "a.html").write_text(
+        f"<p>{filler}</p><p>{NOTE.text}</p> {filler} boost 1500000", encoding="utf-8"
+    )
+    (site / "b.json").write_text(json.dumps({"t": f"{filler}Zoë O'Brien-Smith {filler}"}), encoding="utf-8")
+    (site / "c.txt").write_text(filler * 2 + "the team lost two" + "\n" * 100 + "seniors <this> year & more")
+    (site / "d.txt").write_text(filler * 3 + "x150000 " + filler + "150000", encoding="utf-8")
+    (site / "e.txt").write_text(filler + "x150000 " + filler + "1500000 O'Brien-Smiths", encoding="utf-8")
+    found = sorted((leak.file, leak.secret.what) for leak in scanner().scan_site(site))
+    assert found == [
+        ("a.html", NOTE.what),
+        ("b.json", NAME.what),
+        ("c.txt", NOTE.what),
+        ("d.txt", SALARY.what),
+    ]
+
+
 def test_a_file_named_gz_that_is_not_gzip_is_scanned_as_it_is(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()

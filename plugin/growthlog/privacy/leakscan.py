@@ -36,13 +36,15 @@ from growthlog.privacy.reader_text import json_decoded, spoken, squeezed, words
 from growthlog.privacy.secrets import forms
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
     from pathlib import Path
 
     from growthlog.privacy.secrets import Secret
 
 #: Bytes read at a time. A slice is cut at whitespace, so no escape is ever cut in two.
 SLICE_BYTES = 1 << 20
+#: A slice with a candidate is read word by word in pieces of this size (reading is slow).
+CHECK_BYTES = 1 << 16
 #: Compressed copies (sitemap.xml.gz) are scanned decompressed, up to this size.
 _MAX_UNZIPPED = 64 * 1024 * 1024
 _CUT_AT = (b" ", b"\n", b"\t", b"\r")
@@ -141,14 +143,16 @@ class LeakScanner:
                 slices = _slices(handle)
             return list(dict.fromkeys(found + self._scan(slices)))
 
-    def _scan(self, slices: Iterable[bytes]) -> list[Secret]:
+    def _scan(self, slices: Iterable[bytes], *, fine: bool = False) -> list[Secret]:
         """The secrets in a file given as decoded slices, each cut just before whitespace.
 
         The automaton sees the squeezed text of the slice after the last `reach` bytes
         of what came before, so a secret across a cut is seen too. A slice with a
         candidate is read word by word together with enough earlier slices to hold the
         secret's start; since every slice but the first starts with whitespace, no
-        word is cut in two.
+        word is cut in two. A candidate is often none (`100000` in `boost 1000000`): a
+        slice larger than CHECK_BYTES is scanned again in slices of that size (`fine`),
+        and only those are read word by word.
         """
         if self.matcher is None:
             return []
@@ -162,7 +166,13 @@ class LeakScanner:
             recent.append((data, len(squeezed_data)))
             candidates = {index for index, _start, end in hits if end > len(tail)}
             if candidates:
-                self._check(b"".join(d for d, _n in recent), candidates, found)
+                held = b"".join(d for d, _n in recent)
+                if fine or len(held) <= CHECK_BYTES:
+                    self._check(held, candidates, found)
+                else:
+                    # Words are read only around the candidate: the same scan, in small slices.
+                    for secret in self._scan(_cut(held, CHECK_BYTES), fine=True):
+                        found.setdefault(id(secret), secret)
             tail = window[-self.reach :]
             # Keep the slices that may hold the start of a secret ending in the next one.
             while len(recent) > 1 and sum(n for _d, n in recent[1:]) >= self.reach:
@@ -197,17 +207,26 @@ def _unzipped_slices(path: str, broken: list[BaseException]) -> Iterator[bytes]:
         broken.append(err)
 
 
-def _slices(handle: BinaryIO, limit: int = -1) -> Iterator[bytes]:
+def _cut(data: bytes, size: int) -> Iterator[bytes]:
+    """Decoded bytes in slices of about `size`, each cut just before whitespace (decoded again: no)."""
+    return _slices(io.BytesIO(data), size=size, decode=bytes)
+
+
+def _slices(
+    handle: BinaryIO, limit: int = -1, size: int = 0, decode: Callable[[bytes], bytes] = json_decoded
+) -> Iterator[bytes]:
     """A file's bytes a slice at a time (up to `limit` bytes), JSON-decoded, each cut just before whitespace.
 
     Escapes and entities hold no whitespace and UTF-8 never encodes a character with
     an ASCII byte, so cutting there splits no character and no escape: decoding the
-    slices one by one gives what decoding the whole file would.
+    slices one by one gives what decoding the whole file would. `size` is SLICE_BYTES
+    unless given.
     """
+    size = size or SLICE_BYTES
     carry = b""
     left = limit
     while left:
-        chunk = handle.read(SLICE_BYTES if left < 0 else min(SLICE_BYTES, left))
+        chunk = handle.read(size if left < 0 else min(size, left))
         if not chunk:
             break
         left -= len(chunk) if left > 0 else 0
@@ -216,10 +235,10 @@ def _slices(handle: BinaryIO, limit: int = -1) -> Iterator[bytes]:
         if cut <= 0:  # no whitespace yet: read on
             carry = data
             continue
-        yield json_decoded(data[:cut])
+        yield decode(data[:cut])
         carry = data[cut:]
     if carry:
-        yield json_decoded(carry)
+        yield decode(carry)
 
 
 def _files(site: Path) -> list[tuple[str, str]]:
