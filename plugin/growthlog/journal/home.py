@@ -61,7 +61,7 @@ def count_figures(journal: Journal) -> Figures:
     settings = journal.settings
     apps = journal.applications
     return Figures(
-        rounds=len(journal.rounds),
+        rounds=len(journal.held),  # a round still to come has not happened: it is in Upcoming
         applications=len(apps),
         active=sum(1 for a in apps if a.is_active(journal.today, settings.ghost_after_days)),
         offers=sum(

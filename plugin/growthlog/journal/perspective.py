@@ -289,7 +289,7 @@ def build_perspective(journal: Journal) -> Perspective:
     prepared = _prepared_on(journal)
     rejected = [r for r in journal.rounds if r.outcome is Outcome.REJECTED and r.date <= journal.today]
     return Perspective(
-        rounds=len(journal.rounds),
+        rounds=len(journal.held),  # a round still to come has not happened: it is in Upcoming
         first_stage=first_stage,
         stages=stages,
         reasons=rejection_reasons(journal),

@@ -117,8 +117,8 @@ class Timeline:
 
     @property
     def round_count(self) -> int:
-        """Every round on the page, the upcoming ones included."""
-        return sum(y.round_count for y in self.years) + len(self.upcoming)
+        """The rounds that took place (the upcoming ones are counted apart, as home counts them)."""
+        return sum(y.round_count for y in self.years)
 
 
 def _in_order(outcomes: set[Outcome]) -> tuple[Outcome, ...]:
