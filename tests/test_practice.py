@@ -165,8 +165,18 @@ def test_the_practice_page_hides_each_answer_in_a_details_element(journal: Journ
     assert "<summary>No better answer yet: show what you said</summary>" in due and "Their product." in due
     later = main.split('id="later"', 1)[1]
     assert "Rested question" in later and "due 9 Dec" in later
+    # A published site says when a question was rehearsed, not how it went; the preview says both.
+    assert "last rehearsed 25 Nov" in later and "rated" not in main
     home = (site / "index.html").read_text()
     assert 'id="revise">Questions to revise <span class="gl-count">2</span>' in home
+
+
+def test_the_preview_shows_how_each_rehearsal_went(journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    journal.write("a.md", entry(date="2026-11-10", questions=[{"q": "Why Acme?", "category": "culture"}]))
+    (journal.root / "practice.log").write_text("2026-11-25 2 Why Acme?\n")
+    monkeypatch.setenv("GROWTHLOG_SHOW_PRIVATE", "1")
+    html = (journal.build() / "practice/index.html").read_text()
+    assert "last rehearsed 25 Nov, rated 2/5" in html
 
 
 def _run(
