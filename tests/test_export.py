@@ -373,6 +373,28 @@ def test_the_calendar_is_the_same_on_another_day_for_the_same_follow_ups(
     assert (here / "a/follow-ups.ics").read_bytes() == (here / "b/follow-ups.ics").read_bytes()
 
 
+def test_calendar_holds_each_question_rehearsed_on_the_day_it_is_due_again(here: Path) -> None:
+    """The practice log beside the config feeds the calendar: rated 4 on 24 Nov, due 7 days later."""
+    known_journal(here)
+    (here / "mkdocs.yml").write_text("site_name: J\ndocs_dir: entries\n", encoding="utf-8")
+    (here / "practice.log").write_text(
+        "2026-11-24  4  design a RATE limiter\n2026-11-25  1  Never asked in this journal\n2029-01-01  5  Why Acme?\n",
+        encoding="utf-8",
+    )
+    result = export("--format", "ics", "out")
+    assert result.exit_code == 0, result.output
+    assert "practice.log:3: the date 2029-01-01 is after today" in result.output
+    found = events(here / "out/follow-ups.ics")
+    assert (dt.date(2026, 12, 1), "rehearsal", "Rehearse: Design a rate limiter") in found
+    assert [f for f in found if f[1] == "rehearsal"] == [
+        (dt.date(2026, 12, 1), "rehearsal", "Rehearse: Design a rate limiter")
+    ]  # a question never rehearsed is due now, on the practice page: no day of its own
+    cal = icalendar.Calendar.from_ical((here / "out/follow-ups.ics").read_bytes())
+    [event] = [e for e in cal.walk("VEVENT") if str(e["categories"].cats[0]) == "rehearsal"]
+    assert str(event["description"]).startswith("Last rehearsed on 2026-11-24; due again today.")
+    assert "rated" not in str(event["description"])  # how it went stays out, as on a published site
+
+
 # -- what the command refuses ------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +16,7 @@ from growthlog.commands.practice import practice_command
 from growthlog.commands.scan import scan_command
 from growthlog.commands.serve import serve_command
 from growthlog.engines.lookup import EngineError, entries_dir, find_config, find_engine
+from growthlog.entries.practice_log import Rehearsal, log_beside, read_practice_log
 from growthlog.entries.problems import summarise
 from growthlog.entries.reader import display_path, read_journal
 from growthlog.export.formats import FORMATS, ExportRequest
@@ -24,6 +26,9 @@ from growthlog.journal.journal import Journal
 from growthlog.journal.settings import Mode, Settings, resolve_today
 from growthlog.pages.journal_pages import reserved_urls, written_files
 from growthlog.publish import PublishError, publish
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -156,7 +161,7 @@ def export_command(format_name: str, out: Path, private: bool, force: bool, dire
         click.echo(f"error: {err}", err=True)
         sys.exit(1)
     settings = Settings(today=today, mode=Mode.LOCAL if private else Mode.PUBLISH)
-    journal = Journal(result.entries, settings)
+    journal = Journal(result.entries, settings, _rehearsals(today))
     try:
         files = list(FORMATS[format_name].files(ExportRequest(journal, private, root)))
         if not private:
@@ -179,6 +184,18 @@ def export_command(format_name: str, out: Path, private: bool, force: bool, dire
         click.echo(
             f"{what}; private fields, interviewers, private notes and drafts{drafts} left out (--private includes them)"
         )
+
+
+def _rehearsals(today: dt.date) -> tuple[Rehearsal, ...]:
+    """The practice log beside the journal's config (none without a config); its warnings printed."""
+    try:
+        config = find_config()
+    except EngineError:
+        return ()
+    rehearsals, problems = read_practice_log(log_beside(config.config_file), today=today)
+    for problem in problems:
+        click.echo(f"{problem.severity.value}: {problem}", err=True)
+    return rehearsals
 
 
 main.add_command(new_command)

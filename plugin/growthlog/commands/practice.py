@@ -16,10 +16,10 @@ import click
 
 from growthlog.engines.lookup import EngineError, find_config
 from growthlog.entries.practice_log import (
-    PRACTICE_LOG,
     RATINGS,
     Rehearsal,
     append_rehearsal,
+    log_beside,
     read_practice_log,
 )
 from growthlog.entries.problems import summarise
@@ -82,7 +82,7 @@ def practice_command(config_file: Path | None, limit: int | None) -> None:
     except (EngineError, ValueError) as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(1)
-    log_path = config.config_file.parent / PRACTICE_LOG
+    log_path = log_beside(config.config_file)
     result = read_journal(config.docs_dir, reserved=reserved_urls())
     if result.problems:
         click.echo(f"note: {summarise(result.problems)}; `growthlog check` lists them", err=True)

@@ -49,6 +49,11 @@ class Rehearsal:
     line: int = 0
 
 
+def log_beside(config_file: Path) -> Path:
+    """Where the practice log of the journal configured by `config_file` is: in the same folder."""
+    return config_file.resolve().parent / PRACTICE_LOG
+
+
 def format_rehearsal(rehearsal: Rehearsal) -> str:
     """The log line of a rehearsal (no newline); a question's line breaks become spaces."""
     card = " ".join(rehearsal.card.split())

@@ -1,9 +1,9 @@
 """Follow-ups: the dated things the journal asks of the user, for a calendar.
 
-Feedback to chase, plan items due and upcoming rounds, each on the day it is
-due. Every source is a function of the journal in `SOURCES`: another kind of
-follow-up (rehearsals due, once the practice log exists) is one more function
-there, and every calendar export picks it up.
+Upcoming rounds, feedback to chase, plan items due and questions due for
+rehearsal again, each on the day it is due. Every source is a function of the
+journal in `SOURCES`: another kind of follow-up is one more function there, and
+every calendar export picks it up.
 """
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from growthlog.entries.model import Outcome
+from growthlog.entries.model import Outcome, normalise_key
 from growthlog.journal.feedback import CHASE_AFTER_DAYS, build_feedback_log
 from growthlog.journal.plan import build_plan
+from growthlog.journal.practice import build_practice
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -28,7 +29,7 @@ class FollowUp:
     """One dated follow-up. `title` and `detail` are plain text made of public fields only."""
 
     kind: str
-    """What it is: "round", "feedback" or "plan" (a calendar's category)."""
+    """What it is: "round", "feedback", "plan" or "rehearsal" (a calendar's category)."""
     day: dt.date
     title: str
     detail: str
@@ -88,11 +89,37 @@ def plan_items_due(journal: Journal) -> Iterator[FollowUp]:
         )
 
 
+def rehearsals_due(journal: Journal) -> Iterator[FollowUp]:
+    """Questions rehearsed before (see journal/rehearsal.py), on the day each is due again.
+
+    A question never rehearsed has no day: it is due now, on the practice page. How a
+    rehearsal went is left out (a published site leaves it out too); when is enough.
+    """
+    deck = journal.view(build_practice)
+    seen: dict[str, int] = {}
+    for question in (*deck.due, *deck.later):
+        schedule = question.schedule
+        if schedule is None or schedule.due is None or schedule.last is None:
+            continue
+        base = f"rehearsal/{normalise_key(question.text)}"
+        seen[base] = seen.get(base, 0) + 1
+        yield FollowUp(
+            "rehearsal",
+            schedule.due,
+            f"Rehearse: {question.text}",
+            f"Last rehearsed on {schedule.last.date.isoformat()}; due again today. "
+            "Run growthlog practice, or open the journal's practice page.",
+            question.wording.last,
+            base if seen[base] == 1 else f"{base}/{seen[base]}",
+        )
+
+
 #: Every kind of follow-up, in the order a calendar lists same-day ones.
 SOURCES: tuple[Callable[[Journal], Iterable[FollowUp]], ...] = (
     upcoming_rounds,
     feedback_to_chase,
     plan_items_due,
+    rehearsals_due,
 )
 
 
