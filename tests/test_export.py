@@ -458,3 +458,19 @@ def test_a_missing_entries_folder_is_a_clear_error(tmp_path: Path, monkeypatch: 
     result = export("out")
     assert result.exit_code == 1
     assert "no entries folder at entries" in result.output
+
+
+def test_every_follow_up_has_its_own_key_whatever_its_source_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys make the calendar's UIDs: a second follow-up about the same thing gets `/2`, in order."""
+    from growthlog.journal import follow_ups
+    from journals import journal_of, round_
+
+    journal = journal_of(round_("2026-11-20", "Acme", "screen", "advanced"))
+
+    def twice(journal: object) -> list[follow_ups.FollowUp]:
+        first = follow_ups.FollowUp("plan", dt.date(2026, 12, 2), "A", "", journal.entries[0], "plan/x")  # type: ignore[attr-defined]
+        return [first, dataclasses.replace(first, day=dt.date(2026, 12, 1), title="B")]
+
+    monkeypatch.setattr(follow_ups, "SOURCES", (twice,))
+    found = follow_ups.build_follow_ups(journal)
+    assert [(f.title, f.key) for f in found] == [("B", "plan/x/2"), ("A", "plan/x")]

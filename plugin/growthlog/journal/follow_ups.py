@@ -8,6 +8,7 @@ every calendar export picks it up.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -36,7 +37,8 @@ class FollowUp:
     entry: Entry
     """The entry it comes from (its date stamps the event, so an export is the same every day)."""
     key: str
-    """Unique among follow-ups and the same from one export to the next (a calendar's UID)."""
+    """The same from one export to the next (a calendar's UID): what it is about. `build_follow_ups`
+    makes it unique, in the sources' order (a second plan item of one skill in one entry gets `/2`)."""
 
 
 def upcoming_rounds(journal: Journal) -> Iterator[FollowUp]:
@@ -72,20 +74,17 @@ def feedback_to_chase(journal: Journal) -> Iterator[FollowUp]:
 
 def plan_items_due(journal: Journal) -> Iterator[FollowUp]:
     """Plan items not done that have a due date, on that date."""
-    seen: dict[str, int] = {}
     for planned in journal.view(build_plan).items:
         item = planned.item
         if not planned.is_open or item.due is None:
             continue
-        base = f"plan/{planned.entry.path}/{item.skill}"
-        seen[base] = seen.get(base, 0) + 1
         yield FollowUp(
             "plan",
             item.due,
             f"Plan: {item.skill}",
             f"{item.action} ({item.status.label.lower()}; planned on {planned.entry.date.isoformat()}).",
             planned.entry,
-            base if seen[base] == 1 else f"{base}/{seen[base]}",
+            f"plan/{planned.entry.path}/{item.skill}",
         )
 
 
@@ -96,13 +95,10 @@ def rehearsals_due(journal: Journal) -> Iterator[FollowUp]:
     rehearsal went is left out (a published site leaves it out too); when is enough.
     """
     deck = journal.view(build_practice)
-    seen: dict[str, int] = {}
     for question in (*deck.due, *deck.later):
         schedule = question.schedule
         if schedule is None or schedule.due is None or schedule.last is None:
             continue
-        base = f"rehearsal/{normalise_key(question.text)}"
-        seen[base] = seen.get(base, 0) + 1
         yield FollowUp(
             "rehearsal",
             schedule.due,
@@ -110,7 +106,7 @@ def rehearsals_due(journal: Journal) -> Iterator[FollowUp]:
             f"Last rehearsed on {schedule.last.date.isoformat()}; due again today. "
             "Run growthlog practice, or open the journal's practice page.",
             question.wording.last,
-            base if seen[base] == 1 else f"{base}/{seen[base]}",
+            f"rehearsal/{normalise_key(question.text)}",
         )
 
 
@@ -125,7 +121,13 @@ SOURCES: tuple[Callable[[Journal], Iterable[FollowUp]], ...] = (
 
 def build_follow_ups(journal: Journal) -> tuple[FollowUp, ...]:
     """Every follow-up of the journal, by day, then kind and key: the same journal gives the same list."""
-    order = {source: i for i, source in enumerate(SOURCES)}
-    found = [(order[source], f) for source in SOURCES for f in source(journal)]
+    found: list[tuple[int, FollowUp]] = []
+    seen: dict[str, int] = {}
+    for i, source in enumerate(SOURCES):
+        for follow_up in source(journal):
+            seen[follow_up.key] = times = seen.get(follow_up.key, 0) + 1
+            if times > 1:
+                follow_up = dataclasses.replace(follow_up, key=f"{follow_up.key}/{times}")
+            found.append((i, follow_up))
     found.sort(key=lambda pair: (pair[1].day, pair[0], pair[1].key))
     return tuple(f for _, f in found)
