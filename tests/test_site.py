@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 import markdown
 import pytest
 from conftest import entry
-from growthlog.build.site import JournalSite, PageKind, SiteError, SiteOptions, SitePlan
+from growthlog.build.errors import SiteError
+from growthlog.build.options import SiteOptions
+from growthlog.build.site import JournalSite
+from growthlog.build.site_plan import PageKind, SitePlan
 from growthlog.entries.private_parts import EXTENSION as PRIVATE_PARTS
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ everything else is left out and listed in one warning:
   no page of the journal), an SVG (it can run scripts too), anything of another type,
   or anything only a draft, an excluded file or an unreadable entry links to.
 
-Pages (entries and the journal's own) are decided by `JournalSite.plan`; this module
+Pages (entries and the journal's own) are decided by build/site_plan.py; this module
 decides every other file. `growthlog check` and the build ask the same function.
 """
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from growthlog.build.site import SiteOptions
+from growthlog.build.options import SiteOptions
 from growthlog.privacy.site_guard import ENCRYPT_PLUGIN
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
-    from growthlog.build.site import SitePlan
+    from growthlog.build.site_plan import SitePlan
 
 
 class EntryFile(File):
@@ -24,7 +24,7 @@ class EntryFile(File):
 
     `mkdocs serve --dirty` rebuilds only the pages whose file `is_modified()`. A file
     generated from content always says yes, which would rebuild every page on every
-    save; the site knows better (see `JournalSite.plan`).
+    save; the site knows better (see build/site_plan.py).
     """
 
     rebuild: bool = True

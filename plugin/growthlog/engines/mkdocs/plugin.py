@@ -1,8 +1,9 @@
 """The MkDocs adapter: MkDocs' build events mapped onto a `JournalSite`, nothing more.
 
 The site decides which pages exist, their titles and HTML, what a rebuild redoes
-and what is scanned (build/site.py); this file hands it what MkDocs knows and puts
-its answers where MkDocs expects them. The speed tricks are in speedups/.
+and what is scanned (build/site.py and the modules beside it); this file hands it
+what MkDocs knows and puts its answers where MkDocs expects them. The speed tricks
+are in speedups/.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from growthlog.build.site import STYLESHEETS, JournalSite, SiteError
+from growthlog.build.errors import SiteError
+from growthlog.build.site import JournalSite
+from growthlog.build.site_plan import STYLESHEETS
 from growthlog.engines.mkdocs.config import GrowthlogConfig, add_theme_fixes, site_options
 from growthlog.engines.mkdocs.files import configured_files, docs_files, held_back, place_pages, theme_copies
 from growthlog.engines.mkdocs.speedups.collector import Collector

@@ -1,0 +1,44 @@
+"""The practice log as a build reads it: where it lives, and its problems as warnings.
+
+Its format is entries/practice_log.py. It lives beside the config file, never in
+the docs folder (the engines refuse a docs folder that holds the config file), so
+no build copies it: only its dates and ratings feed the pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from growthlog.entries.practice_log import PRACTICE_LOG, read_practice_log
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from growthlog.build.errors import BuildLog
+    from growthlog.entries.practice_log import Rehearsal
+
+
+def practice_log_file(config_file: str | None) -> Path | None:
+    """The practice log beside the config file; None without a config file."""
+    if not config_file:
+        return None
+    return Path(config_file).resolve().parent / PRACTICE_LOG
+
+
+def read_rehearsals(path: Path | None, today: dt.date, log: BuildLog) -> tuple[Rehearsal, ...]:
+    """The log's rehearsals (none without a log); a line that is not one is a warning naming it."""
+    if path is None:
+        return ()
+    rehearsals, problems = read_practice_log(path, _shown_path(path), today)
+    for problem in problems:
+        log.warning(str(problem))
+    return rehearsals
+
+
+def _shown_path(path: Path) -> str:
+    """A path as messages name it: relative to the current folder when it is below it."""
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
