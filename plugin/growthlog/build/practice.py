@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from growthlog.entries.practice_log import PRACTICE_LOG, read_practice_log
+from growthlog.entries.practice_log import log_beside, read_practice_log
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -23,7 +23,7 @@ def practice_log_file(config_file: str | None) -> Path | None:
     """The practice log beside the config file; None without a config file."""
     if not config_file:
         return None
-    return Path(config_file).resolve().parent / PRACTICE_LOG
+    return log_beside(Path(config_file))
 
 
 def read_rehearsals(path: Path | None, today: dt.date, log: BuildLog) -> tuple[Rehearsal, ...]:
