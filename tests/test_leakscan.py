@@ -361,3 +361,43 @@ def test_the_candidate_form_is_the_words_run_together_however_the_non_ascii_is_p
     data = b"".join(pieces)
     whole = decoded(reader_text._without_inline_tags(data)).decode("utf-8", "replace")
     assert reader_text.squeezed(data) == "".join(reader_text.words(whole)).encode("utf-8")
+
+
+_PAGE_PIECES = [
+    "Jane Whitfield",
+    "The hiring manager told me the team is being merged into payments next quarter,",
+    "and that my offer depends on the budget review.",
+    "the hiring manager told me",
+    "the team is being merged into payments",
+    "next quarter",
+    "Jane",
+    "Whitfield",
+    "150000",
+    "1500000",
+    "word",
+    " ",
+    "\n",
+    "<p>",
+    "<em>",
+    "&amp;",
+    "·",
+    "\u00ad",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PAGE_PIECES), max_size=40),
+    st.integers(min_value=8, max_value=120),
+    st.integers(min_value=4, max_value=60),
+)
+def test_the_secrets_found_do_not_depend_on_the_slice_sizes(
+    pieces: list[str], slice_bytes: int, check: int
+) -> None:
+    # Read in small slices and checked in smaller pieces, or whole: the same secrets are found.
+    text = "".join(pieces)
+    found = LeakScanner([PERSON, BLOCK, SALARY]).scan_text(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(leakscan, "SLICE_BYTES", slice_bytes)
+        patch.setattr(leakscan, "CHECK_BYTES", check)
+        assert sorted(LeakScanner([PERSON, BLOCK, SALARY]).scan_text(text), key=str) == sorted(found, key=str)
