@@ -54,8 +54,39 @@ _SEPARATORS = re.compile(r"[\W_]+")
 _ASCII_SEPARATORS = bytes(c for c in range(128) if not chr(c).isalnum())
 # Tags a sentence holds inside it, written bare by Markdown: a reader reads across them, and
 # across a tag inside a word (`sec<wbr>ret`). Other tags' names would run into the words.
+_INLINE_NAMES = [
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "small",
+    "sub",
+    "sup",
+    "span",
+    "code",
+    "kbd",
+    "q",
+    "cite",
+    "abbr",
+    "dfn",
+    "wbr",
+    "a",
+    "bdi",
+]
+# The lookahead (a first letter of one of the names, then a `>` close enough) matches nothing more
+# or less; it spares trying 22 names at each of the thousands of `<` of a page (a third of the time).
 _INLINE_TAG = re.compile(
-    rb"</?(?:em|strong|b|i|u|s|del|ins|mark|small|sub|sup|span|code|kbd|q|cite|abbr|dfn|wbr|a|bdi)>"
+    rb"<(?=/?[%s][a-z]{0,%d}>)/?(?:%s)>"
+    % (
+        "".join(sorted({n[0] for n in _INLINE_NAMES})).encode(),
+        max(map(len, _INLINE_NAMES)) - 1,
+        "|".join(_INLINE_NAMES).encode(),
+    )
 )
 _TAG = re.compile(rb"</?[A-Za-z][\w:-]*|(?<=\s)[A-Za-z_:][\w:.-]*=")
 
