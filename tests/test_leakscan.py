@@ -277,6 +277,11 @@ BLOCK = Secret(
         "Jane <strong>Whitfield</strong>",  # inline markup
         '<span title="Jane Whitfield">x</span>',  # attribute values are read
         "Jane Whit<wbr>field",
+        "Jane<br>Whitfield",  # a block tag between the words: a reader reads on
+        "Jane<br />Whitfield",
+        "Jane</p><p>Whitfield",
+        "Jane</li>\n<li>Whitfield",
+        '<span class="">Jane</span><div class="">Whitfield</div>',
     ],
 )
 def test_finds_a_value_however_a_reader_would_still_read_it(page: str) -> None:
@@ -288,6 +293,17 @@ def test_finds_a_value_however_a_reader_would_still_read_it(page: str) -> None:
 )
 def test_a_different_word_is_not_the_value(page: str) -> None:
     assert LeakScanner([PERSON]).scan_text(f"<p>{page}</p>") == []
+
+
+def test_a_private_list_published_as_list_items_is_found() -> None:
+    """Its words run on across the items' tags, as they ran on across the lines of the private box."""
+    private = Secret(
+        "2026/a.md",
+        "the private block at line 9",
+        "Salary band around fifty.\nRecruiter hinted reorganisation.",
+    )
+    page = "<ul><li>Salary band around fifty.</li><li>Recruiter hinted reorganisation.</li></ul>"
+    assert LeakScanner([private]).scan_text(page) == [private]
 
 
 def test_a_private_sentence_quoted_in_part_is_found() -> None:
@@ -416,3 +432,10 @@ def test_inline_tags_are_the_ones_the_plain_list_of_names_finds(pieces: list[str
     plain = re.compile(rb"</?(?:" + "|".join(reader_text._INLINE_NAMES).encode() + rb")>")
     data = "".join(pieces).encode()
     assert reader_text._INLINE_TAG.sub(b"", data) == plain.sub(b"", data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='<>/=\n ab:-._1é"', max_size=40))
+def test_tag_names_are_taken_out_as_the_precise_reading_takes_them(text: str) -> None:
+    data = text.encode()
+    assert reader_text.without_tag_names(data) == reader_text._TAG.sub(b"", data)

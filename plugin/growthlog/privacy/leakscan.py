@@ -108,7 +108,8 @@ class LeakScanner:
 
     def scan_text(self, text: str) -> list[Secret]:
         """Every secret found in `text` (raw, HTML-escaped or JSON-escaped)."""
-        return self._scan(_slices_of(text.encode("utf-8", "surrogatepass")))
+        data = text.encode("utf-8", "surrogatepass")
+        return self._read_both(lambda: _slices_of(data))
 
     def scan_site(self, site: Path, copied: Mapping[str, Path] | None = None) -> list[Leak]:
         """Every secret in every file under `site`, one leak per (secret, file).
@@ -132,18 +133,28 @@ class LeakScanner:
         found: list[Secret] = []
         if path.endswith(".gz"):
             broken: list[BaseException] = []
-            found = self._scan(_unzipped_slices(path, broken))
+            found = self._read_both(lambda: _unzipped_slices(path, broken))
             if not broken:
                 return found
         # Not gzip after all (or damaged): the bytes as they are, too.
-        with open(path, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size <= SLICE_BYTES:  # most pages: one slice, no cut
-                slices: Iterable[bytes] = [json_decoded(handle.read())]
-            else:
-                slices = _slices(handle)
-            return list(dict.fromkeys(found + self._scan(slices)))
+        if os.path.getsize(path) <= SLICE_BYTES:  # most pages: one slice, no cut
+            with open(path, "rb") as handle:
+                page = [json_decoded(handle.read())]
+            return list(dict.fromkeys(found + self._read_both(lambda: page)))
 
-    def _scan(self, slices: Iterable[bytes], *, fine: bool = False) -> list[Secret]:
+        def slices() -> Iterator[bytes]:
+            with open(path, "rb") as handle:
+                yield from _slices(handle)
+
+        return list(dict.fromkeys(found + self._read_both(slices)))
+
+    def _read_both(self, slices: Callable[[], Iterable[bytes]]) -> list[Secret]:
+        """The secrets of a file read as markup (tag names are not words), then read as text
+        (`<this>` in JSON may be text): `slices` gives the file's slices afresh for each."""
+        found = self._scan(slices(), tags=False)
+        return list(dict.fromkeys(found + self._scan(slices(), tags=True)))
+
+    def _scan(self, slices: Iterable[bytes], *, tags: bool, fine: bool = False) -> list[Secret]:
         """The secrets in a file given as decoded slices, each cut just before whitespace.
 
         The automaton sees the squeezed text of the slice after the last `reach` bytes
@@ -152,7 +163,8 @@ class LeakScanner:
         secret's start; since every slice but the first starts with whitespace, no
         word is cut in two. A candidate is often none (`100000` in `boost 1000000`): a
         slice larger than CHECK_BYTES is scanned again in slices of that size (`fine`),
-        and only those are read word by word.
+        and only those are read word by word. `tags`: the reading of tag names the
+        candidates are found with (see `squeezed`).
         """
         if self.matcher is None:
             return []
@@ -160,7 +172,7 @@ class LeakScanner:
         tail = b""
         recent: list[tuple[bytes, int]] = []  # decoded slices, and their squeezed lengths
         for data in slices:
-            squeezed_data = squeezed(data)
+            squeezed_data = squeezed(data, tags=tags)
             window = tail + squeezed_data
             hits = self.matcher.find_matches_as_indexes(window, overlapping=True)
             recent.append((data, len(squeezed_data)))
@@ -171,7 +183,7 @@ class LeakScanner:
                     self._check(held, candidates, found)
                 else:
                     # Words are read only around the candidate: the same scan, in small slices.
-                    for secret in self._scan(_cut(held, CHECK_BYTES), fine=True):
+                    for secret in self._scan(_cut(held, CHECK_BYTES), tags=tags, fine=True):
                         found.setdefault(id(secret), secret)
             tail = window[-self.reach :]
             # Keep the slices that may hold the start of a secret ending in the next one.
