@@ -256,6 +256,9 @@ def test_practice_stopped_with_ctrl_c_keeps_every_rating_given(journal: Journal)
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "GROWTHLOG_TODAY": "2026-11-26"},
+        # Ctrl-C as in a terminal: a shell without job control starts a background job with
+        # SIGINT ignored (CI may run the suite so), and Python then leaves it ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert process.stdin is not None
     process.stdin.write("\n5\n\n")  # the first question rated, the second one's answer revealed
