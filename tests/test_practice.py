@@ -245,6 +245,16 @@ def test_practice_keeps_what_was_answered_when_input_ends(journal: Journal) -> N
     assert (journal.root / "practice.log").read_text().endswith("2026-11-26  3  Why Acme?\n")
 
 
+def test_a_practice_log_that_cannot_be_written_is_a_message_not_a_traceback(journal: Journal) -> None:
+    _deck(journal)
+    (journal.root / "practice.log").mkdir()  # not a file: unreadable and unwritable, even for root
+    done = _run(journal.root, text="\n4\n")
+    assert done.returncode == 1
+    assert "practice.log:1: cannot be read" in done.stderr
+    assert "practice.log cannot be written (" in done.stderr and "this rating was not kept" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_practice_stopped_with_ctrl_c_keeps_every_rating_given(journal: Journal) -> None:
     _deck(journal)
     log = journal.root / "practice.log"

@@ -12,11 +12,11 @@ from growthlog.build.publishable import journal_selection
 from growthlog.commands.init import init_command
 from growthlog.commands.new import new_command
 from growthlog.commands.options import engine_options
-from growthlog.commands.practice import practice_command
+from growthlog.commands.practice import logged_rehearsals, practice_command
 from growthlog.commands.scan import scan_command
 from growthlog.commands.serve import serve_command
 from growthlog.engines.lookup import EngineError, entries_dir, find_config, find_engine
-from growthlog.entries.practice_log import Rehearsal, log_beside, read_practice_log
+from growthlog.entries.practice_log import Rehearsal, log_beside
 from growthlog.entries.problems import summarise
 from growthlog.entries.reader import display_path, read_journal
 from growthlog.export.formats import FORMATS, ExportRequest
@@ -192,10 +192,7 @@ def _rehearsals(today: dt.date) -> tuple[Rehearsal, ...]:
         config = find_config()
     except EngineError:
         return ()
-    rehearsals, problems = read_practice_log(log_beside(config.config_file), today=today)
-    for problem in problems:
-        click.echo(f"{problem.severity.value}: {problem}", err=True)
-    return rehearsals
+    return logged_rehearsals(log_beside(config.config_file), today)
 
 
 main.add_command(new_command)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -29,6 +30,9 @@ from growthlog.journal.practice import build_practice
 from growthlog.journal.settings import Mode, Settings, resolve_today
 from growthlog.pages.fragments import format_date
 from growthlog.pages.journal_pages import reserved_urls
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 #: Exit status of a session stopped with Ctrl-C (128 + SIGINT, as shells report it).
 INTERRUPTED = 130
@@ -86,10 +90,9 @@ def practice_command(config_file: Path | None, limit: int | None) -> None:
     result = read_journal(config.docs_dir, reserved=reserved_urls())
     if result.problems:
         click.echo(f"note: {summarise(result.problems)}; `growthlog check` lists them", err=True)
-    rehearsals, problems = read_practice_log(log_path, today=today)
-    for problem in problems:
-        click.echo(f"{problem.severity.value}: {problem}", err=True)
-    journal = Journal(result.entries, Settings(today=today, mode=Mode.LOCAL), rehearsals)
+    journal = Journal(
+        result.entries, Settings(today=today, mode=Mode.LOCAL), logged_rehearsals(log_path, today)
+    )
     deck = build_practice(journal)
     due = deck.due[:limit] if limit else deck.due
     if not due:
@@ -118,7 +121,15 @@ def practice_command(config_file: Path | None, limit: int | None) -> None:
                     + _wrapped(said or "(nothing written)")
                 )
             rating = _ask_rating()
-            append_rehearsal(log_path, Rehearsal(today, question.text, rating))
+            try:
+                append_rehearsal(log_path, Rehearsal(today, question.text, rating))
+            except OSError as err:
+                click.echo(
+                    f"error: {log_path} cannot be written ({err.strerror or err}); this rating was not "
+                    f"kept. {_kept(done, log_path)}",
+                    err=True,
+                )
+                sys.exit(1)
             done += 1
     except KeyboardInterrupt:
         click.echo(f"\nStopped. {_kept(done, log_path)}")
@@ -127,6 +138,15 @@ def practice_command(config_file: Path | None, limit: int | None) -> None:
         click.echo(f"Input ended. {_kept(done, log_path)}")
         return
     click.echo(f"\nDone. {_kept(done, log_path)}")
+
+
+def logged_rehearsals(log_path: Path, today: dt.date) -> tuple[Rehearsal, ...]:
+    """The rehearsals of the practice log at `log_path` (none without one); each line it cannot
+    read is printed as a warning naming the file and line. For every command that reads the log."""
+    rehearsals, problems = read_practice_log(log_path, today=today)
+    for problem in problems:
+        click.echo(f"{problem.severity.value}: {problem}", err=True)
+    return rehearsals
 
 
 def _kept(done: int, log_path: Path) -> str:
