@@ -215,10 +215,10 @@ def group_keys(asked: Iterable[tuple[Entry, Question]]) -> dict[str, str]:
     return out
 
 
-def rehearsed_recently(journal: Journal, question: BankedQuestion) -> bool:
-    """Whether a recent, good rehearsal makes the card prepared: its last rating was good and it
-    is not due again yet (journal/rehearsal.py). The one place rehearsals decide To revise."""
-    return question.schedule is not None and question.schedule.rested(journal.today)
+def rehearsed_recently(journal: Journal, schedule: Schedule | None) -> bool:
+    """Whether a card's rehearsals make it prepared: its last rating was good and it is not due
+    again yet (journal/rehearsal.py). The one place rehearsals decide To revise."""
+    return schedule is not None and schedule.rested(journal.today)
 
 
 def build_question_bank(journal: Journal) -> QuestionBank:
@@ -228,16 +228,14 @@ def build_question_bank(journal: Journal) -> QuestionBank:
     wordings = group_wordings(Mention(e, q.q, q, topics.get(normalise_key(q.q), "")) for e, q in asked)
     anchors = Anchors()
     logged = by_question(journal.rehearsals)
-    questions = tuple(
-        BankedQuestion(w, anchors.make("q", w.text), schedule_of(card_names(w), logged) if logged else None)
-        for w in wordings
-    )
-    questions = tuple(
-        BankedQuestion(q.wording, q.anchor, q.schedule, rehearsed=True)
-        if rehearsed_recently(journal, q)
-        else q
-        for q in questions
-    )
+
+    def card(wording: Wording[Question]) -> BankedQuestion:
+        schedule = schedule_of(card_names(wording), logged) if logged else None
+        return BankedQuestion(
+            wording, anchors.make("q", wording.text), schedule, rehearsed_recently(journal, schedule)
+        )
+
+    questions = tuple(card(w) for w in wordings)
     # Each question's category worked out once (it counts the categories of every time it was asked).
     by_category: dict[QuestionCategory, list[BankedQuestion]] = {}
     for question in questions:
