@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from growthlog.entries.model import Outcome, Stage, normalise_key
+from growthlog.entries.model import Outcome, Stage
+from growthlog.journal.wording import by_spelling
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -146,18 +147,7 @@ def group_by(
     A group is labelled with the first spelling met; groups are ordered by size,
     then alphabetically, with "Not set" last.
     """
-    labels: dict[str, str] = {}
-    members: dict[str, list[Application]] = {}
-    for app in applications:
-        seen: set[str] = set()
-        for value in values(app):
-            key = normalise_key(value)
-            if key in seen:
-                continue
-            seen.add(key)
-            labels.setdefault(key, value)
-            members.setdefault(key, []).append(app)
-    groups = [Group(labels[k], tuple(apps)) for k, apps in members.items()]
+    groups = [Group(label, tuple(apps)) for label, apps in by_spelling(applications, values)]
     groups.sort(key=lambda g: (g.label == NOT_SET, -g.count, g.label.casefold()))
     return tuple(groups)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from growthlog.entries.model import normalise_key
 from growthlog.entries.urls import tag_anchor
+from growthlog.journal.wording import by_spelling
 
 if TYPE_CHECKING:
     from growthlog.entries.model import Entry
@@ -37,17 +37,9 @@ class TagGroup:
 
 def build_tags(journal: Journal) -> tuple[TagGroup, ...]:
     """Every tag of the journal's entries, alphabetically (ignoring case)."""
-    labels: dict[str, str] = {}
-    members: dict[str, list[Entry]] = {}
-    for entry in journal.entries:
-        seen: set[str] = set()
-        for tag in entry.tags:
-            key = normalise_key(tag)
-            if key in seen:
-                continue
-            seen.add(key)
-            labels.setdefault(key, tag)
-            members.setdefault(key, []).append(entry)
-    groups = [TagGroup(labels[k], tag_anchor(labels[k]), tuple(reversed(es))) for k, es in members.items()]
+    groups = [
+        TagGroup(label, tag_anchor(label), tuple(reversed(entries)))
+        for label, entries in by_spelling(journal.entries, lambda entry: entry.tags)
+    ]
     groups.sort(key=lambda g: (g.label.casefold(), g.anchor))
     return tuple(groups)

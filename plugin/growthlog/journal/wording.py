@@ -16,7 +16,7 @@ from growthlog.entries.model import normalise_key
 from growthlog.journal.similarity import clusters
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from growthlog.entries.model import Entry
 
@@ -75,6 +75,23 @@ def most_common(texts: Iterable[str]) -> str:
         return ""
     # Counter keeps first-insertion order, and most_common is stable on ties.
     return counts.most_common(1)[0][0]
+
+
+def by_spelling(items: Iterable[T], values: Callable[[T], Iterable[str]]) -> list[tuple[str, list[T]]]:
+    """Each value the items hold (folded by `normalise_key`: case, punctuation and spacing ignored),
+    labelled with the first spelling met, with the items holding it in their order, each once."""
+    labels: dict[str, str] = {}
+    members: dict[str, list[T]] = {}
+    for item in items:
+        seen: set[str] = set()
+        for value in values(item):
+            key = normalise_key(value)
+            if key in seen:
+                continue
+            seen.add(key)
+            labels.setdefault(key, value)
+            members.setdefault(key, []).append(item)
+    return [(labels[key], held) for key, held in members.items()]
 
 
 def group_wordings(mentions: Iterable[Mention[T]]) -> tuple[Wording[T], ...]:
