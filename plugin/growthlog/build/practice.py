@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from growthlog.entries.practice_log import log_beside, read_practice_log
+from growthlog.entries.reader import display_path
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -30,15 +31,7 @@ def read_rehearsals(path: Path | None, today: dt.date, log: BuildLog) -> tuple[R
     """The log's rehearsals (none without a log); a line that is not one is a warning naming it."""
     if path is None:
         return ()
-    rehearsals, problems = read_practice_log(path, _shown_path(path), today)
+    rehearsals, problems = read_practice_log(path, display_path(path.parent, path.name), today)
     for problem in problems:
         log.warning(str(problem))
     return rehearsals
-
-
-def _shown_path(path: Path) -> str:
-    """A path as messages name it: relative to the current folder when it is below it."""
-    try:
-        return str(path.relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
